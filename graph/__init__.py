@@ -1,0 +1,1 @@
+"""graph/: the schema, the neutral graph model and the stores behind one interface."""

@@ -1,0 +1,99 @@
+"""What the schema declares, read off the neomodel classes as plain data.
+
+``CATALOG`` lists labels (with their key, indexed and required properties) and
+relationship types (with the labels they may join).  The writer validates
+against it, the stores derive their constraints and indexes from it, and the
+saved-query checker gets its label/type/property lists from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from neomodel import StructuredNode
+
+from scrutiny.errors import SchemaError
+from scrutiny.graph import schema as _schema
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    name: str
+    properties: tuple[str, ...]
+    indexed: tuple[str, ...]
+    required: tuple[str, ...]
+    key: str = "key"
+
+
+@dataclass
+class RelSpec:
+    type: str
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    properties: set[str] = field(default_factory=set)
+
+
+def _concrete(cls) -> list[type]:
+    """The non-abstract classes at or under ``cls`` (abstract targets mean any of them)."""
+    found = [] if cls in _schema.ABSTRACT else [cls]
+    for sub in cls.__subclasses__():
+        found += [c for c in _concrete(sub) if c not in found]
+    return found
+
+
+def _schema_classes() -> list[type]:
+    classes = [c for c in vars(_schema).values()
+               if isinstance(c, type) and issubclass(c, StructuredNode)]
+    return [c for c in classes if c not in _schema.ABSTRACT and c is not StructuredNode]
+
+
+def _label_spec(cls) -> LabelSpec:
+    props = cls.defined_properties(aliases=False, rels=False)
+    return LabelSpec(
+        name=cls.__name__,
+        properties=tuple(sorted(props)),
+        indexed=tuple(sorted(n for n, p in props.items() if p.index and n != "key")),
+        required=tuple(sorted(n for n, p in props.items() if p.required)),
+    )
+
+
+def _rel_specs(classes) -> dict[str, RelSpec]:
+    rels: dict[str, RelSpec] = {}
+    for cls in classes:
+        for rel in cls.defined_properties(aliases=False, properties=False).values():
+            spec = rels.setdefault(rel.definition["relation_type"],
+                                   RelSpec(rel.definition["relation_type"]))
+            target = getattr(_schema, rel._raw_class)
+            spec.pairs.update((cls.__name__, t.__name__) for t in _concrete(target))
+            model = rel.definition.get("model")
+            if model is not None:
+                spec.properties.update(model.defined_properties(aliases=False, rels=False))
+    return rels
+
+
+class Catalog:
+    """Labels and relationship types of the schema, with lookups that fail loudly."""
+
+    def __init__(self):
+        classes = _schema_classes()
+        self.labels: dict[str, LabelSpec] = {c.__name__: _label_spec(c) for c in classes}
+        self.relationships: dict[str, RelSpec] = _rel_specs(classes)
+
+    def label(self, name: str) -> LabelSpec:
+        if name not in self.labels:
+            raise SchemaError(f"unknown label {name!r}")
+        return self.labels[name]
+
+    def check_relationship(self, rel_type: str, source: str, target: str) -> None:
+        spec = self.relationships.get(rel_type)
+        if spec is None:
+            raise SchemaError(f"unknown relationship type {rel_type!r}")
+        if (source, target) not in spec.pairs:
+            raise SchemaError(f"{source}-[:{rel_type}]->{target} is not in the schema")
+
+    def property_keys(self) -> list[str]:
+        keys = {p for spec in self.labels.values() for p in spec.properties}
+        keys |= {p for spec in self.relationships.values() for p in spec.properties}
+        return sorted(keys)
+
+
+CATALOG = Catalog()

@@ -1,0 +1,83 @@
+"""Cypher text built from the schema, never from input: batched upserts and DDL.
+
+Labels and relationship types are interpolated only after ``CATALOG``
+validated them (``Graph.add_node``/``add_edge`` and ``Catalog.label``);
+every value travels as a parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.model import Graph
+
+BATCH_SIZE = 500
+
+#: Labels whose quotes the full-text index covers (one place for both stores).
+QUOTED_LABELS = ("Question", "Answer", "Commitment", "Resolution", "StatusUpdate", "Finding")
+
+
+@dataclass(frozen=True)
+class Statement:
+    cypher: str
+    params: dict[str, Any]
+
+
+def _batches(rows: list, size: int = BATCH_SIZE) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def node_statements(graph: Graph) -> Iterator[Statement]:
+    for label, nodes in sorted(graph.nodes_by_label().items()):
+        CATALOG.label(label)
+        cypher = (f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) "
+                  "SET n += row.props")
+        rows = [{"key": n.key, "props": n.props} for n in nodes]
+        for batch in _batches(rows):
+            yield Statement(cypher, {"rows": batch})
+
+
+def edge_statements(graph: Graph) -> Iterator[Statement]:
+    for (rel, src, dst), edges in sorted(graph.edges_by_signature().items()):
+        CATALOG.check_relationship(rel, src, dst)
+        cypher = (f"UNWIND $rows AS row MATCH (a:{src} {{key: row.src}}) "
+                  f"MATCH (b:{dst} {{key: row.dst}}) MERGE (a)-[r:{rel}]->(b) "
+                  "SET r += row.props")
+        rows = [{"src": e.source[1], "dst": e.target[1], "props": e.props} for e in edges]
+        for batch in _batches(rows):
+            yield Statement(cypher, {"rows": batch})
+
+
+def upsert_statements(graph: Graph) -> list[Statement]:
+    """All statements that write ``graph``: nodes first, then the edges between them."""
+    return [*node_statements(graph), *edge_statements(graph)]
+
+
+def delete_document_statements(doc_key: str) -> list[Statement]:
+    """Remove what one document contributed: its facts, items, meeting links and itself.
+
+    Shared entities (people, offices, bodies, reports) stay; only their
+    evidence edges into this document go with it.
+    """
+    owned = [label for label, spec in CATALOG.labels.items()
+             if "doc" in spec.properties and label != "Document"]
+    statements = [Statement(f"MATCH (n:{label} {{doc: $doc}}) DETACH DELETE n", {"doc": doc_key})
+                  for label in owned]
+    statements.append(Statement("MATCH (d:Document {key: $doc}) DETACH DELETE d", {"doc": doc_key}))
+    return statements
+
+
+def neo4j_schema_statements() -> list[str]:
+    """Constraints and indexes for Neo4j 5, derived from the schema."""
+    out = []
+    for label, spec in CATALOG.labels.items():
+        out.append(f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS "
+                   f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")
+        out += [f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+                for prop in spec.indexed]
+    labels = "|".join(QUOTED_LABELS)
+    out.append(f"CREATE FULLTEXT INDEX quotes IF NOT EXISTS FOR (n:{labels}) ON EACH [n.quote]")
+    return out

@@ -1,0 +1,67 @@
+"""The neutral graph model every writer, exporter and view consumes.
+
+Loaders build a ``Graph`` of ``Node``/``Edge`` records (pure data, no store);
+the stores write it with batched parameterised upserts; networkx and pyvis
+read the same records.  Nodes are identified by (label, key).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrutiny.graph.catalog import CATALOG
+
+
+@dataclass
+class Node:
+    label: str
+    key: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    type: str
+    source: tuple[str, str]  # (label, key)
+    target: tuple[str, str]
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Graph:
+    nodes: dict[tuple[str, str], Node] = field(default_factory=dict)
+    edges: dict[tuple, Edge] = field(default_factory=dict)
+
+    def add_node(self, label: str, key: str, **props) -> tuple[str, str]:
+        """Add or merge a node; later non-null properties win."""
+        CATALOG.label(label)
+        ref = (label, key)
+        node = self.nodes.setdefault(ref, Node(label, key))
+        node.props.update({k: v for k, v in props.items() if v is not None})
+        return ref
+
+    def add_edge(self, type_: str, source: tuple[str, str], target: tuple[str, str],
+                 **props) -> None:
+        CATALOG.check_relationship(type_, source[0], target[0])
+        edge = self.edges.setdefault((type_, source, target), Edge(type_, source, target))
+        edge.props.update({k: v for k, v in props.items() if v is not None})
+
+    def merge(self, other: "Graph") -> None:
+        for node in other.nodes.values():
+            self.add_node(node.label, node.key, **node.props)
+        for edge in other.edges.values():
+            self.add_edge(edge.type, edge.source, edge.target, **edge.props)
+
+    def nodes_by_label(self) -> dict[str, list[Node]]:
+        grouped = defaultdict(list)
+        for node in self.nodes.values():
+            grouped[node.label].append(node)
+        return dict(grouped)
+
+    def edges_by_signature(self) -> dict[tuple[str, str, str], list[Edge]]:
+        grouped = defaultdict(list)
+        for edge in self.edges.values():
+            grouped[(edge.type, edge.source[0], edge.target[0])].append(edge)
+        return dict(grouped)

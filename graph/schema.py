@@ -1,0 +1,241 @@
+"""The graph schema: the one declaration of labels, properties and relationships.
+
+Everything else is derived from these neomodel classes (see ``graph.catalog``):
+the constraints and indexes of both stores, the writer's validation, the
+schema handed to Neo4j's Cypher checker for the saved queries, and the
+README's schema section.  Every label has a stable natural key ``key`` so
+that loading is idempotent; every fact read from a document carries its
+``doc`` (Document key), exact ``quote`` and ``start``/``end`` offsets.
+
+Dates are ISO ``YYYY-MM-DD`` strings: they compare correctly as text and mean
+the same on FalkorDB and Neo4j, whose temporal types differ.
+"""
+
+from __future__ import annotations
+
+from neomodel import (
+    ArrayProperty,
+    BooleanProperty,
+    FloatProperty,
+    IntegerProperty,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    StructuredRel,
+)
+
+
+def _key():
+    return StringProperty(required=True, unique_index=True)
+
+
+# -- relationship models -----------------------------------------------------
+
+
+class Evidence(StructuredRel):
+    """A link read from a document: where, and in which words."""
+
+    doc = StringProperty()
+    quote = StringProperty()
+    start = IntegerProperty()
+    end = IntegerProperty()
+
+
+class Holds(Evidence):
+    """A person holds an office, as a document says, from/to a date where known."""
+
+    since = StringProperty()
+    until = StringProperty()
+
+
+class Fulfilment(Evidence):
+    """A later item, report or status update that closed a commitment."""
+
+    method = StringProperty()  # status_update, action_number, matters_arising, title_match
+    confidence = FloatProperty()
+    meeting_date = StringProperty()
+
+
+# -- abstract bases ------------------------------------------------------------
+
+
+class Node(StructuredNode):
+    __abstract_node__ = True
+    key = _key()
+
+
+class Actor(Node):
+    """Who can ask, answer or owe: a person, an office, or a body."""
+
+    __abstract_node__ = True
+    name = StringProperty(required=True)
+    mentioned_in = RelationshipTo("Document", "MENTIONED_IN", model=Evidence)
+
+
+class Subject(Node):
+    """What accountability is about: a report or one of its findings."""
+
+    __abstract_node__ = True
+    title = StringProperty(required=True)
+    mentioned_in = RelationshipTo("Document", "MENTIONED_IN", model=Evidence)
+
+
+class Event(Node):
+    """Something said or decided at a meeting, with its exact source words."""
+
+    __abstract_node__ = True
+    doc = StringProperty(required=True, index=True)
+    quote = StringProperty(required=True)
+    start = IntegerProperty(required=True)
+    end = IntegerProperty(required=True)
+    text = StringProperty()
+    meeting_date = StringProperty(index=True)
+    evidenced_by = RelationshipTo("Document", "EVIDENCED_BY", model=Evidence)
+    in_item = RelationshipTo("AgendaItem", "IN_ITEM")
+
+
+# -- documents and meetings ------------------------------------------------------
+
+
+class Document(Node):
+    """One minutes document as read; key is ``sha256:<hex>`` of its text."""
+
+    source = StringProperty(required=True)
+    url = StringProperty()
+    format = StringProperty(required=True)
+    title = StringProperty()
+    text = StringProperty(required=True)
+    meeting_date = StringProperty()
+    loaded_at = StringProperty()
+    complete = BooleanProperty(default=False)
+    records = RelationshipTo("Meeting", "RECORDS")
+
+
+class Body(Actor):
+    """An organisation: panel, force, OPCC, inspectorate, council, department."""
+
+    kind = StringProperty()
+
+
+class Meeting(Node):
+    """A meeting of a body on a date (key: body key and date, or the document)."""
+
+    date = StringProperty(index=True)
+    title = StringProperty()
+    doc = StringProperty(index=True)
+    held_by = RelationshipTo("Body", "HELD_BY")
+    has_item = RelationshipTo("AgendaItem", "HAS_ITEM")
+
+
+class AgendaItem(Node):
+    """A numbered or titled item of a meeting, with its span in the document."""
+
+    doc = StringProperty(required=True, index=True)
+    number = StringProperty()
+    title = StringProperty()
+    start = IntegerProperty()
+    end = IntegerProperty()
+    meeting_date = StringProperty()
+
+
+# -- actors ------------------------------------------------------------------------
+
+
+class Person(Actor):
+    """A named individual, resolved within one body (never across bodies on a surname)."""
+
+    surname = StringProperty(index=True)
+    honorific = StringProperty()
+    holds = RelationshipTo("Role", "HOLDS", model=Holds)
+    member_of = RelationshipTo("Body", "MEMBER_OF", model=Evidence)
+
+
+class Role(Actor):
+    """An office, e.g. Police and Crime Commissioner, of a body where known."""
+
+    title = StringProperty(required=True, index=True)
+    of_body = RelationshipTo("Body", "OF_BODY")
+
+
+# -- subjects ----------------------------------------------------------------------
+
+
+class Report(Subject):
+    """An inspection report, review or plan discussed at a meeting."""
+
+    year = IntegerProperty()
+    published = StringProperty()
+    response_due = StringProperty()  # 56 days after publication for HMICFRS reports
+    published_by = RelationshipTo("Body", "PUBLISHED_BY")
+    discussed_at = RelationshipTo("AgendaItem", "DISCUSSED_AT", model=Evidence)
+
+
+class Finding(Subject):
+    """One concern, positive, recommendation, area for improvement or statistic."""
+
+    doc = StringProperty(index=True)
+    kind = StringProperty()
+    text = StringProperty()
+    quote = StringProperty()
+    start = IntegerProperty()
+    end = IntegerProperty()
+    in_report = RelationshipTo("Report", "IN_REPORT")
+    evidenced_by = RelationshipTo("Document", "EVIDENCED_BY", model=Evidence)
+
+
+# -- events ------------------------------------------------------------------------
+
+
+class Question(Event):
+    """A member asks, queries, requests or challenges (``challenge`` is true for the latter)."""
+
+    challenge = BooleanProperty(default=False)
+    asked_by = RelationshipTo("Actor", "ASKED_BY")
+    addressed_to = RelationshipTo("Actor", "ADDRESSED_TO")
+    about = RelationshipTo("Subject", "ABOUT")
+
+
+class Answer(Event):
+    """An officer, commissioner or witness explains, confirms, assures or acknowledges."""
+
+    given_by = RelationshipTo("Actor", "GIVEN_BY")
+    answers = RelationshipTo("Question", "ANSWERS")
+
+
+class Commitment(Event):
+    """An undertaking to act later, its owner, due date and derived status."""
+
+    due = StringProperty()
+    due_date = StringProperty(index=True)
+    status = StringProperty(index=True)  # open, overdue, fulfilled, superseded
+    action_number = StringProperty()
+    fulfilled_on = StringProperty()
+    days_to_fulfil = IntegerProperty()
+    owed_by = RelationshipTo("Actor", "OWED_BY")
+    owed_to = RelationshipTo("Actor", "OWED_TO")
+    addresses = RelationshipTo("Subject", "ADDRESSES")
+    arises_from = RelationshipTo("Event", "ARISES_FROM")
+    # what closed it: a later agenda item (title match, matters arising) or event
+    fulfilled_by_item = RelationshipTo("AgendaItem", "FULFILLED_BY", model=Fulfilment)
+    fulfilled_by_event = RelationshipTo("Event", "FULFILLED_BY", model=Fulfilment)
+
+
+class Resolution(Event):
+    """One resolved, agreed or action point of a formal decision."""
+
+    creates = RelationshipTo("Commitment", "CREATES")
+
+
+class StatusUpdate(Event):
+    """A statement of progress on earlier findings or commitments."""
+
+    status = StringProperty()  # closed, in_progress, open, overdue, superseded
+    action_number = StringProperty()
+    refers_to_date = StringProperty()
+    updates = RelationshipTo("Commitment", "UPDATES")
+    updates_subject = RelationshipTo("Subject", "UPDATES")
+    refers_to = RelationshipTo("Meeting", "REFERS_TO")  # "Action No. 18 from the meeting held on ..."
+
+
+#: Bases that declare shared properties but are not labels of their own.
+ABSTRACT = (Node, Actor, Subject, Event)

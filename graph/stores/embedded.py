@@ -1,0 +1,148 @@
+"""The embedded default store: FalkorDB (bundled by falkordblite) in a data directory.
+
+A document's statements go in one MULTI/EXEC block, so no other client's
+command runs between them and the append-only file records them together.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import uuid
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.graph import Graph as FalkorGraph
+
+from scrutiny.errors import QueryTimeout, StoreError, StoreUnavailable
+from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.cypher import QUOTED_LABELS, Statement
+from scrutiny.graph.stores.base import WriteSummary
+from scrutiny.graph.stores.results import falkor_rows
+from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
+from scrutiny.settings import Settings
+
+
+def _translate(exc: Exception) -> StoreError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, redis.ConnectionError):
+        return StoreUnavailable(f"embedded store unreachable: {text}")
+    if "timed out" in text.lower():
+        return QueryTimeout(f"query timed out: {text}")
+    return StoreError(text)
+
+
+class EmbeddedStore:
+    """FalkorDB in ``data_dir``, shared by every process that opens the same directory.
+
+    Example:
+        store = EmbeddedStore(Path("data"))
+        store.run("MATCH (d:Document) RETURN count(d) AS n")
+        store.close()
+    """
+
+    kind = "embedded"
+
+    def __init__(self, data_dir, graph_name: str = "scrutiny", timeout_ms: int = 10_000):
+        self.dir = ServerDir(data_dir)
+        self.graph_name = graph_name
+        self.timeout_ms = timeout_ms
+        self.client_name = f"scrutiny-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        with self.dir.locked():
+            if not self.dir.alive():
+                self.dir.start()
+            self.conn = self.dir.client(self.client_name)
+            self.conn.ping()  # hold a connection before the lock goes: close() counts it
+        self.db = FalkorDB(connection_pool=self.conn.connection_pool)
+        self.graph: FalkorGraph = self.db.select_graph(graph_name)
+        self._closed = False
+        atexit.register(self.close)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "EmbeddedStore":
+        return cls(settings.data_dir, settings.graph_name, settings.query_timeout_ms)
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None, *,
+            write: bool = False, timeout_ms: int | None = None) -> list[dict[str, Any]]:
+        call = self.graph.query if write else self.graph.ro_query
+        try:
+            result = call(cypher, params or {}, timeout=timeout_ms or self.timeout_ms)
+        except (redis.RedisError, ValueError) as exc:
+            if not write and "empty key" in str(exc):
+                return []  # nothing written yet: the graph has no key until its first write
+            raise _translate(exc) from exc
+        return falkor_rows(result)
+
+    def write(self, statements: list[Statement]) -> WriteSummary:
+        """Run ``statements`` as one MULTI/EXEC block; raise if any of them failed."""
+        pipe = self.conn.pipeline(transaction=True)
+        for st in statements:
+            query = self.graph._build_params_header(st.params) + st.cypher
+            pipe.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact")
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except redis.RedisError as exc:
+            raise _translate(exc) from exc
+        errors = [r for r in replies if isinstance(r, Exception)]
+        if errors:
+            raise _translate(errors[0])
+        return WriteSummary(statements=len(statements))
+
+    def ensure_schema(self) -> None:
+        """Exact-match indexes, unique key constraints and the quote full-text index."""
+        have = self._indexed()
+        for label, spec in CATALOG.labels.items():
+            for prop in ("key", *spec.indexed):
+                if (label, prop) not in have:
+                    self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", write=True)
+            self._unique(label)
+        for label in QUOTED_LABELS:
+            if (label, "quote", "FULLTEXT") not in have:
+                self.run("CALL db.idx.fulltext.createNodeIndex($label, 'quote')",
+                         {"label": label}, write=True)
+
+    def _indexed(self) -> set:
+        rows = self.run("CALL db.indexes() YIELD label, properties, types "
+                        "RETURN label, properties, types")
+        have = set()
+        for row in rows:
+            for prop in row["properties"]:
+                kinds = row["types"].get(prop, []) if isinstance(row["types"], dict) else []
+                have.add((row["label"], prop))
+                have.update((row["label"], prop, k) for k in kinds)
+        return have
+
+    def _unique(self, label: str) -> None:
+        try:
+            self.conn.execute_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name,
+                                      "UNIQUE", "NODE", label, "PROPERTIES", 1, "key")
+        except redis.ResponseError as exc:
+            if "already exists" not in str(exc).lower():
+                raise _translate(exc) from exc
+
+    def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for label in QUOTED_LABELS:
+            rows += self.run(
+                "CALL db.idx.fulltext.queryNodes($label, $text) YIELD node, score "
+                "RETURN node.key AS key, $label AS label, node.quote AS quote, "
+                "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
+                {"label": label, "text": text, "limit": limit})
+        return sorted(rows, key=lambda r: -r["score"])[:limit]
+
+    def close(self) -> None:
+        """Disconnect; the last client out saves and stops the server."""
+        if self._closed:
+            return
+        self._closed = True
+        atexit.unregister(self.close)
+        with self.dir.locked():
+            try:
+                if other_clients(self.conn, self.client_name) == 0:
+                    shutdown(self.conn, self.dir.socket_path)
+            except redis.RedisError:
+                pass  # the server is already gone
+            finally:
+                self.conn.close()
+                self.conn.connection_pool.disconnect()

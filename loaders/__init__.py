@@ -1,0 +1,1 @@
+"""loaders/: read minutes, segment, extract with provenance, resolve, link, build the graph."""

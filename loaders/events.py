@@ -1,0 +1,244 @@
+"""Events of one document: questions, challenges, answers, commitments, resolutions, status updates.
+
+Attribution follows the text only: the asker, speaker or owner is the actor
+the clause names (or "He"/"She" for the last person, or a speaker label);
+agentless passives ("reassurance was given") have no actor.  Members ask;
+officers, commissioners and witnesses answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrutiny.loaders import cues
+from scrutiny.loaders.clauses import Clause, SubjectFinder, clauses
+from scrutiny.loaders.dates import parse_date
+from scrutiny.loaders.mentions import Mention
+from scrutiny.loaders.segment import Unit
+
+MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
+
+
+@dataclass
+class RawEvent:
+    type: str
+    start: int
+    end: int
+    item: int
+    actor: Mention | None = None
+    addressee: Mention | None = None
+    fields: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)  # answers / arises_from: index of a RawEvent
+
+
+def side(m: Mention | None) -> str:
+    if m is None:
+        return "none"
+    return m.side
+
+
+def _due(text: str) -> str | None:
+    m = cues.DUE.search(text)
+    if not m:
+        return None
+    due = " ".join(m["due"].split())
+    if "next" in due.lower():
+        return "next meeting"
+    return parse_date(due) or re.sub(r"^(?:at|to|for|by|in)\s+", "", due, flags=re.I)
+
+
+class EventFinder:
+    def __init__(self, text: str, mentions: list[Mention], panel: Mention):
+        self.text = text
+        self.mentions = mentions
+        self.panel = panel
+        self.subjects = SubjectFinder(text)
+        self.events: list[RawEvent] = []
+        self.last_question: dict[int, int] = {}
+        self.status_intro: str | None = None
+
+    # -- units -------------------------------------------------------------------------
+    def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
+        span = self.text[unit.start:unit.end]
+        if self._speaker_label(unit, unit_mentions, span):
+            return
+        if unit.kind == "resolution":
+            self.resolution(unit, unit_mentions)
+        else:
+            for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects):
+                self.clause(unit, clause)
+        self.status(unit, span)
+
+    def _speaker_label(self, unit, unit_mentions, span) -> bool:
+        """"Mr Bob Fousert:" alone on a line names who speaks in the points below."""
+        if span.rstrip().endswith(":") and len(span) < 80 and unit_mentions:
+            person = unit_mentions[0]
+            if person.type == "Person" and len(span.strip()) - (person.end - person.start) < 4:
+                if person.side == "person":
+                    person.side = "member"  # questions under a name heading are a member's
+                self.subjects.label = person
+                return True
+        if unit.marker is None and not span.lstrip().startswith(("·", "-")):
+            self.subjects.label = None if not re.match(r"\s*[A-Z][a-z]+ed\b", span) else self.subjects.label
+        return False
+
+    # -- sentences ---------------------------------------------------------------------
+    def clause(self, unit: Unit, clause: Clause) -> None:
+        quote = self.text[clause.start:clause.end]
+        framing = cues.FRAMING.search(quote) is not None
+        kinds = {c.kind for c in clause.cues}
+        subject = clause.subject
+        emitted: set[str] = set()
+        answer_speaker = None
+        for cue in clause.cues:
+            who = cue.subject if cue.subject is not None else subject
+            kind = self._event_for(cue, who, quote, clause, framing)
+            if kind == "Answer":
+                answer_speaker = who if cue.kind != "passive_answer" else None
+            if cue.kind == "intention" and "Answer" not in emitted:
+                emitted.add("Answer")  # "it was the PCC's intention to ...": said, and promised
+                self._emit("Answer", unit, clause, cue, self._owner(cue, clause, who)[0])
+            if kind and kind not in emitted and not (kind == "Commitment" and "Commitment" in emitted):
+                emitted.add(kind)
+                self._emit(kind, unit, clause, cue, who)
+        if "Answer" in emitted and "Commitment" not in emitted and kinds & {"future_passive", "deliverable"}:
+            cue = next(c for c in clause.cues if c.kind in ("future_passive", "deliverable"))
+            if cue.kind == "future_passive" or self._firm_deliverable(quote):
+                self._emit("Commitment", unit, clause, cue, answer_speaker)
+
+    def _event_for(self, cue, who, quote, clause, framing) -> str | None:
+        k = cue.kind
+        after = self.text[cue.end:clause.end]
+        if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
+            return "Commitment" if self._asks_other(cue, clause) else None
+        if k == "question":
+            if who is None or side(who) == "officer" or framing:
+                return None
+            return "Challenge" if cue.verb.split()[0] in cues.CHALLENGE_VERBS else "Question"
+        if k == "passive_question":
+            return None if framing else "Question"
+        if k == "ask_other":
+            return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
+        if k in ("answer", "stance"):
+            if who is None or side(who) == "member":
+                return None
+            if k == "answer" and cue.verb in ("agreed",) and not re.match(r"\s+that\b", after):
+                return None
+            return "Commitment" if cues.PURE_UNDERTAKING.match(after) else "Answer"
+        if k == "passive_answer":
+            return "Answer"
+        if k in ("undertake", "asked_to", "intention"):
+            return "Commitment"
+        if k == "would_do":
+            return "Commitment" if who is not None and cue.explicit else None
+        return None
+
+    def _asks_other(self, cue, clause) -> bool:
+        m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
+        target = self._mention_at(cue.end + (m.end() if m else 0))
+        return target is not None and re.match(r"\s+to\s+\w+", self.text[target.end:clause.end]) is not None
+
+    def _firm_deliverable(self, quote: str) -> bool:
+        m = cues.DELIVERABLE.search(quote)
+        if m and m["modal"].lower() == "could":
+            return _due(quote) is not None and not cues.CONDITIONAL.search(quote)
+        return m is not None
+
+    def _mention_at(self, pos: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start == pos:
+                return m
+        return None
+
+    def _emit(self, kind, unit, clause, cue, who) -> None:
+        quote = self.text[clause.start:clause.end]
+        ev = RawEvent(kind, clause.start, clause.end, unit.item)
+        if kind in ("Question", "Challenge"):
+            ev.actor = self._passive_agent(cue, clause) if cue.kind == "passive_question" else who
+            ev.addressee = self._addressee(cue, clause)
+            self.last_question[unit.item] = len(self.events)
+        elif kind == "Answer":
+            ev.actor = None if cue.kind == "passive_answer" else who
+            ev.links["answers"] = self.last_question.get(unit.item)
+        else:
+            ev.actor, owed_to = self._owner(cue, clause, who)
+            ev.addressee = owed_to
+            ev.fields["due"] = _due(quote)
+            ev.links["arises_from"] = self.last_question.get(unit.item)
+        self.events.append(ev)
+
+    def _owner(self, cue, clause, who):
+        if cue.kind in ("ask_other", "question"):
+            m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
+            return self._mention_at(cue.end + m.end()), who
+        if cue.kind == "intention":
+            inside = [m for m in self.mentions if cue.start <= m.start and m.end <= cue.end]
+            return (inside[0] if inside else who), None
+        return who, None
+
+    def _passive_agent(self, cue, clause):
+        if self.text[cue.start:cue.end].rstrip().endswith("by"):
+            return self._mention_at(cue.end) or self._mention_at(cue.end + 1)
+        return None
+
+    def _addressee(self, cue, clause):
+        m = re.match(r"\s*(?:of\s+)?(?:the\s+)?", self.text[cue.end:clause.end])
+        target = self._mention_at(cue.end + (m.end() if m else 0))
+        return target if target is not None and target.side != "member" else None
+
+    # -- decisions ---------------------------------------------------------------------
+    def resolution(self, unit: Unit, unit_mentions: list[Mention]) -> None:
+        text = self.text[unit.start:unit.end]
+        self.events.append(RawEvent("Resolution", unit.start, unit.end, unit.item))
+        resolution_index = len(self.events) - 1
+        owner, is_action = self._resolution_owner(unit, text, unit_mentions)
+        if is_action:
+            ev = RawEvent("Commitment", unit.start, unit.end, unit.item, owner)
+            ev.fields["due"] = _due(text)
+            ev.links["resolution"] = resolution_index
+            self.events.append(ev)
+
+    def _resolution_owner(self, unit, text, unit_mentions):
+        through = cues.RESOLUTION_THROUGH.search(text)
+        if through:
+            return self._mention_at(unit.start + through.end() + self._skip_the(unit.start + through.end())), True
+        asked = cues.RESOLUTION_ASKED.search(text)
+        if asked:
+            before = [m for m in unit_mentions if m.end <= unit.start + asked.start()]
+            return (before[-1] if before else None), True
+        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:the\s+)?", text)
+        first = self._mention_at(unit.start + subject.end())
+        if first is not None and cues.BASE_VERB.match(self.text, first.end):
+            return first, True
+        if cues.RESOLUTION_NOTE_ONLY.search(text) and not cues.RESOLUTION_PASSIVE_ACTION.search(text):
+            return None, False
+        if cues.RESOLUTION_PASSIVE_ACTION.search(text):
+            return None, True
+        return None, False
+
+    def _skip_the(self, pos: int) -> int:
+        m = re.match(r"(?:the\s+)?", self.text[pos:pos + 5])
+        return m.end() if m else 0
+
+    # -- progress ----------------------------------------------------------------------
+    def status(self, unit: Unit, span: str) -> None:
+        heading = not re.search(r"[.;:!?]\s*$", span) and len(span.split()) < 10
+        accountable = cues.ACCOUNTABLE.search(span)
+        status = next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
+        if accountable and status and not heading:
+            self._status_event(unit, span, status)
+            self.status_intro = status if span.rstrip().endswith(":") else None
+        elif self.status_intro and unit.marker and cues.ACTION_NUMBER.search(span):
+            self._status_event(unit, span, self.status_intro)
+        elif not unit.marker:
+            self.status_intro = None
+
+    def _status_event(self, unit, span, status) -> None:
+        ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)
+        ev.fields["status"] = status
+        number = cues.ACTION_NUMBER.search(span)
+        ev.fields["action_number"] = number["num"] if number else None
+        meeting = cues.REFERS_TO_MEETING.search(span)
+        ev.fields["refers_to_date"] = parse_date(span[meeting.end():meeting.end() + 40]) if meeting else None
+        self.events.append(ev)

@@ -1,0 +1,178 @@
+"""Extraction: one ``DocumentText`` in, one ``Extraction`` (the spec's JSON) out.
+
+segment -> mentions -> events -> reports/findings -> entities with ids.  Pure:
+no store, no network.  Entities are grouped within the document only; the
+graph loader resolves them across documents of one body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny.loaders import cues
+from scrutiny.loaders.dates import find_dates
+from scrutiny.loaders.events import EventFinder, RawEvent
+from scrutiny.loaders.mentions import Mention, find_mentions
+from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
+from scrutiny.loaders.reports import find_findings, find_reports, group_reports
+from scrutiny.loaders.segment import segment
+
+BODY_IN_HEADER = re.compile(
+    r"\b((?:[A-Z][A-Za-z]+[ \-]){1,4}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|"
+    r"(?:[A-Z][A-Za-z]+\s){1,4}(?:Joint\s+)?Audit\s+Committee)\b", re.I)
+HEADER_CHARS = 600
+
+
+def describe(doc: DocumentText) -> DocumentText:
+    """Fill title, body and meeting date from the text where the metadata lacks them."""
+    head = doc.text[:HEADER_CHARS]
+    if not doc.title:
+        lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+        if lines and lines[0].lower() in ("agenda item", "agenda and minutes") and len(lines) > 1:
+            lines = lines[1:]
+        doc.title = lines[0][:200] if lines else None
+    if not doc.meeting_date:
+        dates = [d for d in find_dates(head) if not re.search(
+            r"held on\s*$|dated\s*$", head[max(0, d[0] - 20):d[0]], re.I)]
+        doc.meeting_date = dates[0][2] if dates else None
+    if not doc.body and (m := BODY_IN_HEADER.search(head)):
+        doc.body = " ".join(m.group(1).split()).title().replace(" And ", " and ")
+    return doc
+
+
+def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention]:
+    """"a member" and "the Panel": actors the text names by function, not by name."""
+    found = []
+    for m in cues.MEMBER_PHRASE.finditer(text):
+        found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
+    for m in cues.PANEL_PHRASE.finditer(text):
+        name = body if body and re.search(r"Panel|Committee", body) else m["name"]
+        found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
+    return [s for s in found if all(s.end <= r.start or s.start >= r.end for r in real)]
+
+
+def extract(doc: DocumentText) -> Extraction:
+    doc = describe(doc)
+    text = doc.text
+    items, units = segment(text, doc.title)
+    real = find_mentions(text)
+    mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
+    finder = EventFinder(text, mentions, None)
+    for unit in units:
+        finder.unit(unit, [m for m in mentions if unit.start <= m.start and m.end <= unit.end])
+    builder = _EntityBuilder(text, items)
+    for m in real:
+        builder.actor(m)
+    builder.link_appositions(real)
+    builder.reports(find_reports(text))
+    builder.findings(find_findings(text, units), items)
+    events = _events(finder.events, builder, items, text)
+    return Extraction(doc, items, builder.entities(), events)
+
+
+class _EntityBuilder:
+    def __init__(self, text: str, items: list[Item]):
+        self.text = text
+        self.items = items
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.report_spans: list[tuple[int, int, str]] = []
+
+    def actor(self, m: Mention) -> str:
+        key = (m.type, (m.surname or m.name).lower())
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = Entity(f"e{len(self.by_key) + 1}", m.type, m.surface or m.name, [], self._extra(m))
+            self.by_key[key] = ent
+        elif m.type == "Person" and len(m.name) > len(ent.name):
+            ent.name = m.name
+        if m.end > m.start and [m.start, m.end] not in ent.mentions:
+            ent.mentions.append([m.start, m.end])
+        return ent.id
+
+    def _extra(self, m: Mention) -> dict:
+        if m.type == "Person":
+            return {"honorific": m.honorific, "surname": m.surname, "roles": [], "side": m.side}
+        if m.type == "Role":
+            return {"title": m.name, "body": None, "side": m.side}
+        return {"kind": m.kind or "other", "canonical": m.name, "side": m.side}
+
+    def link_appositions(self, mentions: list[Mention]) -> None:
+        """"Dr. Billings, Police and Crime Commissioner": the person holds the office."""
+        for a, b in zip(mentions, mentions[1:]):
+            if a.type == "Person" and b.type == "Role" and \
+                    re.fullmatch(r"\s*(?:,|\()\s*(?:the\s+)?", self.text[a.end:b.start]):
+                person = self.by_key[("Person", (a.surname or a.name).lower())]
+                role_id = self.by_key[("Role", b.name.lower())].id
+                holds = person.extra.setdefault("holds", [])
+                if role_id not in person.extra["roles"]:
+                    person.extra["roles"].append(role_id)
+                    holds.append({"role": role_id, "start": a.start, "end": b.end})
+
+    def reports(self, found) -> None:
+        hmic = self.by_key.get(("Body", "hmicfrs"))
+        for title, group in group_reports(found).items():
+            ent = Entity(f"e{len(self.by_key) + 1}", "Report", title,
+                         [[m.start, m.end] for m in group],
+                         {"title": title, "publisher": None,
+                          "year": next((m.year for m in group if m.year), None)})
+            context = " ".join(self.text[max(0, m.start - 80):m.end + 40] for m in group)
+            if hmic and re.search(r"\bHMIC|Inspectorate|[Ii]nspection", context):
+                ent.extra["publisher"] = hmic.id
+            self.by_key[("Report", title.lower())] = ent
+            self.report_spans += [(m.start, m.end, ent.id) for m in group]
+
+    def findings(self, spans, items) -> None:
+        for n, f in enumerate(spans, 1):
+            report = self.report_in(self._item_span(f.start))
+            quote = self.text[f.start:f.end]
+            self.by_key[("Finding", str(n))] = Entity(
+                f"f{n}", "Finding", " ".join(quote.split())[:120], [[f.start, f.end]],
+                {"report": report, "kind": f.kind, "text": quote, "title": quote[:120]})
+
+    def _item_span(self, pos: int) -> tuple[int, int]:
+        for item in self.items:
+            if item.start <= pos < item.end:
+                return item.start, item.end
+        return 0, len(self.text)
+
+    def report_in(self, span: tuple[int, int]) -> str | None:
+        ids = [rid for s, e, rid in self.report_spans if span[0] <= s and e <= span[1]]
+        return ids[0] if ids else None
+
+    def entities(self) -> list[Entity]:
+        return list(self.by_key.values())
+
+
+def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[Event]:
+    ids = [f"ev{n}" for n in range(1, len(raw) + 1)]
+    out = []
+    for n, ev in enumerate(raw):
+        about = [rid for s, e, rid in builder.report_spans if ev.start <= s and e <= ev.end]
+        if not about and ev.item < len(items):
+            item = items[ev.item]
+            head = builder.report_in((item.start, min(item.end, item.start + len(item.title) + 40)))
+            about = [head] if head else []
+        actor = builder.actor(ev.actor) if ev.actor is not None else None
+        other = builder.actor(ev.addressee) if ev.addressee is not None else None
+        fields = _fields(ev, actor, other, about, ids, raw, text)
+        out.append(Event(ids[n], ev.type, items[ev.item].id if ev.item < len(items) else None,
+                         text[ev.start:ev.end], ev.start, ev.end, fields))
+    return out
+
+
+def _fields(ev, actor, other, about, ids, raw, text) -> dict:
+    quote = " ".join(text[ev.start:ev.end].split())
+    link = lambda key: ids[ev.links[key]] if ev.links.get(key) is not None else None
+    if ev.type in ("Question", "Challenge"):
+        return {"asker": actor, "addressee": other, "about": about, "text": quote}
+    if ev.type == "Answer":
+        return {"speaker": actor, "answers": link("answers"), "text": quote}
+    if ev.type == "Commitment":
+        return {"owner": actor, "owed_to": other, "text": quote, "due": ev.fields.get("due"),
+                "arises_from": link("arises_from") or link("resolution"), "addresses": about}
+    if ev.type == "Resolution":
+        mine = [ids[i] for i, r in enumerate(raw) if r.links.get("resolution") == raw.index(ev)]
+        return {"text": quote, "commitments": mine}
+    return {"subject": about, "status": ev.fields.get("status"), "text": quote,
+            "action_number": ev.fields.get("action_number"),
+            "refers_to_date": ev.fields.get("refers_to_date")}

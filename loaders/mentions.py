@@ -1,0 +1,162 @@
+"""Find actor mentions in text: people, offices and bodies, each with its span.
+
+Lexicon phrases (forces, bodies, offices) come from ``lexicon``; productive
+patterns add what no list can hold: "the X Officer", "Head of X", "Leicestershire
+County Council", "Durham Police and Crime Panel", "Councillor Boyes",
+"Assistant Chief Constable Kirk", "Name: Detective Inspector 6998 Shameem Ahmed".
+Where mentions overlap the longest wins.  Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrutiny.loaders.lexicon import TOKEN, lexicons
+
+NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
+INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"
+NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "Police", "Panel", "Council", "Commissioner",
+    "Members", "Member", "Chair", "And", "Of", "For", "In", "On", "At", "To", "It", "He", "She",
+    "They", "Constable", "Chief", "Office", "Force", "Committee", "Report", "Crime", "Board",
+    "Deputy", "Assistant", "Acting", "Temporary", "Superintendent", "Inspector", "Sergeant",
+    "Detective", "Councillor", "Councillors", "Cllr", "With", "From", "As", "But", "If", "When",
+    "Had", "Has", "Was", "Were", "Would", "Will", "Could", "All", "Any", "Some", "Chairman",
+    "Vice", "Chairs", "Government", "Home", "Secretary", "Minister", "Executive", "Officer",
+}
+ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|Auditor)"
+PRODUCTIVE_ROLE = re.compile(
+    rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
+HEAD_OF = re.compile(
+    r"\b((?:Strategic\s+|Assistant\s+|Deputy\s+)?(?:Head|Director|Lead)\s+(?:of|for)\s+"
+    r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4})")
+GENERIC_ROLE_WORDS = {"police", "contact", "the", "senior", "this", "our", "their", "his", "her"}
+PLACE = r"(?!The\b)[A-Z][a-z]+(?:[ \-](?:and|upon|on|of)?[ \-]?[A-Z][a-z]+){0,3}"
+PRODUCTIVE_BODY = [
+    (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"), "council"),
+    (re.compile(rf"\b({PLACE}\s+Council)\b"), "council"),
+    (re.compile(rf"\b({PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
+    (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"), "commissioner_office"),
+]
+NAME_LABEL = re.compile(r"\bName:\s*(?:(?P<rank>(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|Constable))\s+)?(?:\d+\s+)?(?P<name>(?:[A-Z][a-z]+\s+)?" + NAME + ")")
+TITLE_LABEL = re.compile(r"\bTitle:\s*(?P<title>[^\n]+(?:\n(?!\s*\n)[^\n]+)?)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    type: str  # Person, Role, Body
+    name: str  # canonical name or title
+    side: str = "person"  # member (panel side), officer (answering side), person (unknown)
+    honorific: str | None = None
+    surname: str | None = None
+    kind: str | None = None  # body kind
+    surface: str | None = None  # the words used, where they differ from the canonical name
+
+
+def _surface(words: str) -> str:
+    return " ".join(words.split())
+
+
+def _honorific_pattern() -> re.Pattern:
+    aliases = sorted(lexicons().honorifics, key=len, reverse=True)
+    alternation = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in aliases)
+    # names stay on one line: a heading below a sentence is not a surname
+    return re.compile(rf"\b(?P<hon>{alternation})\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?{NAME})\b",
+                      re.IGNORECASE)
+
+
+_HONORIFIC = None
+
+
+def _people(text: str) -> list[Mention]:
+    global _HONORIFIC
+    _HONORIFIC = _HONORIFIC or _honorific_pattern()
+    found = []
+    for m in _HONORIFIC.finditer(text):
+        person = _person_from(m, text)
+        if person:
+            found.append(person)
+    for m in NAME_LABEL.finditer(text):
+        surname = m["name"].split()[-1]
+        found.append(Mention(m.start("name"), m.end("name"), "Person", " ".join(m["name"].split()),
+                             "officer" if m["rank"] else "person", m["rank"], surname))
+    return found
+
+
+def _person_from(m: re.Match, text: str) -> Mention | None:
+    hon_text = m["hon"]
+    if not hon_text[0].isupper():
+        return None
+    canonical, side = lexicons().honorifics[hon_text.lower().rstrip(".")]
+    words = m["name"].split()
+    while words and (words[-1] in NOT_NAMES or not words[-1][0].isupper()):
+        words.pop()
+    names = [w for w in words if not re.fullmatch(r"(?:[A-Z]\.?){1,3}", w)]
+    if not names or names[0] in NOT_NAMES or len(names[-1]) < 2:
+        return None
+    end = m.start("name") + m.group("name").find(words[-1]) + len(words[-1])
+    if text[end:end + 1] in ("’", "'") and side == "officer":
+        return None  # "Chief Constable's response": an office, not a name
+    full = " ".join([canonical, *words])
+    return Mention(m.start(), end, "Person", full, side, canonical, names[-1].rstrip(".,"))
+
+
+def _lexicon_mentions(text: str) -> list[Mention]:
+    tokens = list(TOKEN.finditer(text))
+    lex = lexicons()
+    found = [Mention(h.start, h.end, "Body", h.canonical, "officer", kind=h.kind,
+                     surface=_surface(text[h.start:h.end]))
+             for h in lex.bodies.find(tokens) if text[h.start].isupper()]
+    for h in lex.roles.find(tokens):
+        if not text[h.start].isupper():
+            continue  # offices are written as titles; "police and crime commissioner" in a letterhead is not one
+        found.append(Mention(h.start, h.end, "Role", h.canonical, role_side(h.canonical)))
+    return found
+
+
+def role_side(title: str) -> str:
+    low = title.lower()
+    return "member" if ("chair" in low or "member" in low) else "officer"
+
+
+def _productive(text: str) -> list[Mention]:
+    found = []
+    for m in PRODUCTIVE_ROLE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in GENERIC_ROLE_WORDS:
+            words.pop(0)
+        if len(words) >= 2:
+            title = " ".join(words).replace("&", "and")
+            start = m.start(1) + m.group(1).index(words[0])
+            found.append(Mention(start, m.end(1), "Role", title, "officer"))
+    for m in HEAD_OF.finditer(text):
+        found.append(Mention(m.start(1), m.end(1), "Role", " ".join(m.group(1).split()), "officer"))
+    for m in TITLE_LABEL.finditer(text):
+        title = " ".join(m["title"].split())
+        if 2 <= len(title.split()) <= 8:
+            found.append(Mention(m.start("title"), m.end("title"), "Role", title, "officer"))
+    for pattern, kind in PRODUCTIVE_BODY:
+        for m in pattern.finditer(text):
+            side = "member" if kind == "panel" else "officer"
+            found.append(Mention(m.start(1), m.end(1), "Body", " ".join(m.group(1).split()), side,
+                                 kind=kind))
+    return found
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one; people win ties (they carry a name)."""
+    rank = {"Person": 0, "Body": 1, "Role": 2}
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank[m.type], m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every person, office and body mention in ``text``, longest-match, in order."""
+    return _longest_first(_people(text) + _lexicon_mentions(text) + _productive(text))

@@ -1,0 +1,92 @@
+"""Read one file into a ``DocumentText``: sniff the format, decode, parse, attach metadata.
+
+Plain text is decoded here (UTF-8, UTF-16 by BOM, else cp1252 with a
+warning); HTML and PDF are parsed in the limited worker.  Every refusal is a
+``LoaderError`` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrutiny.errors import LoaderError
+from scrutiny.loaders.dates import parse_date
+from scrutiny.loaders.manifest import Metadata
+from scrutiny.loaders.parse_html import html_to_text
+from scrutiny.loaders.parse_pdf import pdf_to_text
+from scrutiny.loaders.records import DocumentText
+from scrutiny.loaders.worker import run_limited
+from scrutiny.settings import Settings
+
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<body", b"<head", b"<div", b"<p>", b"<table")
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """``pdf``, ``html`` or ``text`` from the first bytes, then the file name."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    lowered = head[:2048].lstrip().lower()
+    if any(marker in lowered for marker in HTML_MARKERS):
+        return "html"
+    if path.suffix.lower() in (".pdf",):
+        return "pdf"
+    if path.suffix.lower() in (".html", ".htm", ".aspx"):
+        return "html"
+    return "text"
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Text and warnings; binary data is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ["decoded as UTF-16"]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise LoaderError(source, "binary data, not text, HTML or PDF")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    return text, ["not valid UTF-8: decoded as cp1252"]
+
+
+def _check_text(text: str, source: str) -> None:
+    if not text.strip():
+        raise LoaderError(source, "no text in the document")
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(sample) * 0.05:
+        raise LoaderError(source, "binary data, not text, HTML or PDF")
+
+
+def read_document(path: Path, settings: Settings, meta: Metadata | None = None) -> DocumentText:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_document_mb * 1024 * 1024:
+            raise LoaderError(source, f"larger than {settings.max_document_mb} MiB "
+                                      "(SCRUTINY_MAX_DOCUMENT_MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoaderError(source, exc.strerror or str(exc)) from exc
+    fmt = sniff(path, data[:4096])
+    warnings: list[str] = []
+    title = None
+    if fmt == "text":
+        text, warnings = decode(data, source)
+    elif fmt == "html":
+        markup, warnings = decode(data, source)
+        text, title = run_limited(html_to_text, markup, source=source,
+                                  timeout_s=settings.parse_timeout_s,
+                                  memory_mb=settings.parse_memory_mb)
+    else:
+        text, title = run_limited(pdf_to_text, data, source=source,
+                                  timeout_s=settings.parse_timeout_s,
+                                  memory_mb=settings.parse_memory_mb)
+    _check_text(text, source)
+    meta = meta or Metadata()
+    return DocumentText(source=source, format=fmt, text=text, url=meta.url,
+                        title=meta.title or title, body=meta.body,
+                        meeting_date=parse_date(meta.meeting_date) if meta.meeting_date else None,
+                        warnings=warnings)

@@ -1,0 +1,178 @@
+"""Segment minutes into agenda items and units (sentences and decision points).
+
+Items: "Agenda item" pages, numbered headings ("7.", "39/20", "8 MINUTES OF ...").
+Units: sentences of ordinary paragraphs, with any list marker ("(a)", "·",
+"15.2") noted; and the points of RESOLVED / Agreed / Action blocks, each one
+unit of kind ``resolution``.  Offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrutiny.loaders.records import Item
+
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+MARKER = re.compile(
+    r"\s*(?P<marker>\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:[a-z]|[ivx]+|\d{1,2})\)|[·•▪●◦\-–*]"
+    r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s))\s*")
+DECISION = re.compile(
+    r"\s*(?P<head>RESOLVED|Resolved|RESOLVED\s+THAT|AGREED|Agreed|ACTION|Action|ACTIONS|Actions|"
+    r"DECISION|Decision|RECOMMENDATION|Recommendation)\b\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
+ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
+ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
+AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'(])|(?<=;)\s*\n+\s*|(?<=:-)\s+|(?<=:)\s*\n+\s*")
+END_OF_MINUTES = re.compile(r"^\s*(Supporting documents|Minutes:|Attachments?:|Background papers)", re.I)
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    item: int
+    kind: str = "sentence"  # sentence, resolution
+    marker: str | None = None
+    paragraph: int = 0
+    tags: set[str] = field(default_factory=set)
+
+
+LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line paragraphs, also split where a line starts a bullet or follows a colon."""
+    spans = []
+    for m in PARAGRAPH.finditer(text):
+        cursor = m.start()
+        for brk in LINE_BREAK.finditer(text, m.start(), m.end()):
+            spans.append((cursor, brk.start()))
+            cursor = brk.end()
+        spans.append((cursor, m.end()))
+    return [(a, b) for a, b in (_trim(text, s, e) for s, e in spans) if b > a]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> list[Item]:
+    """Agenda items with their spans; the whole text is one item when none is marked."""
+    heads: list[tuple[int, str | None, str]] = []
+    for i, (s, e) in enumerate(paras):
+        line = text[s:e]
+        nxt = text[paras[i + 1][0]:paras[i + 1][1]] if i + 1 < len(paras) else ""
+        if (m := AGENDA_ITEM.match(line)) and nxt and len(nxt) < 200:
+            heads.append((s, m["num"], " ".join(nxt.split())))
+        elif (m := ITEM_NUMBER.match(line)) and nxt and len(nxt) < 150 and nxt[0].isupper():
+            heads.append((s, m["num"], " ".join(nxt.split())))
+        elif m := ITEM_HEADING.match(line):
+            heads.append((s, m["num"], " ".join(m["title"].split())))
+    if not heads:
+        return [Item("i1", None, title or "", 0, len(text))]
+    if heads[0][0] > 0 and text[:heads[0][0]].strip():
+        heads.insert(0, (0, None, title or ""))
+    ends = [h[0] for h in heads[1:]] + [len(text)]
+    return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends), 1)]
+
+
+def _item_at(items: list[Item], pos: int) -> int:
+    for n, item in enumerate(items):
+        if item.start <= pos < item.end:
+            return n
+    return len(items) - 1
+
+
+ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$", re.I)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if ABBREVIATION.search(text, max(start, m.start() - 8), m.start()):
+            continue  # "Dr. Billings" is one sentence
+        spans.append(_trim(text, cursor, m.start()))
+        cursor = m.end()
+    spans.append(_trim(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]]:
+    paras = paragraphs(text)
+    items = find_items(text, paras, title)
+    units: list[Unit] = []
+    state = _DecisionState()
+    pending_marker = None
+    for p, (s, e) in enumerate(paras):
+        item = _item_at(items, s)
+        if state.active and (state.item != item or END_OF_MINUTES.match(text[s:e])):
+            state.close(units)
+        head = DECISION.match(text, s, e)
+        if head:
+            state.open(units, item)
+            s = head.end()
+            if s >= e:
+                continue
+        m = MARKER.match(text, s, e)
+        marker = m["marker"] if m else pending_marker
+        body_start = m.end() if m else s
+        pending_marker = m["marker"] if m and body_start >= e else None
+        if body_start >= e:
+            continue
+        if state.active and state.take(units, text, body_start, e, marker, item, p, head is not None):
+            continue
+        for a, b in _sentences(text, body_start, e):
+            units.append(Unit(a, b, item, "sentence", marker, p))
+    state.close(units)
+    return items, sorted(units, key=lambda u: u.start)
+
+
+class _DecisionState:
+    """Collects the points of one RESOLVED / Agreed / Action block."""
+
+    def __init__(self):
+        self.active = False
+        self.item = -1
+        self.marker_style: str | None = None
+        self.points: list[Unit] = []
+
+    def open(self, units, item):
+        self.close(units)
+        self.active, self.item, self.marker_style, self.points = True, item, None, []
+
+    def take(self, units, text, start, end, marker, item, para, on_head_line) -> bool:
+        style = _marker_style(marker)
+        starts_that = re.match(r"\s*(that|That|THAT)\b", text[start:end]) is not None
+        if on_head_line or (not self.points and (marker or starts_that)) or \
+                (self.marker_style and style == self.marker_style) or (not marker and starts_that):
+            if self.marker_style is None and marker:
+                self.marker_style = style
+            a, b = _trim(text, start, end)
+            self.points.append(Unit(a, b, item, "resolution", marker, para))
+            return True
+        if self.points and marker:  # a different list inside the last point: its continuation
+            self.points[-1].end = _trim(text, start, end)[1]
+            return True
+        self.close(units)
+        return False
+
+    def close(self, units):
+        units.extend(self.points)
+        self.points, self.active = [], False
+
+
+def _marker_style(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    if re.fullmatch(r"\(?\d+\)?\.?", marker):
+        return "number"
+    if re.fullmatch(r"\(?[ivx]+\)", marker):
+        return "roman"
+    if re.fullmatch(r"\(?[a-z]{1,2}\)", marker):
+        return "letter"
+    return "bullet"

@@ -1,0 +1,83 @@
+"""Every error scrutiny raises on purpose: one root, messages written for users.
+
+The CLI prints ``str(error)`` on one line and exits non-zero; the API maps
+``status`` and ``code`` to its single JSON error shape.  Driver exceptions
+are translated into these at the store boundary (``graph/stores``).
+"""
+
+from __future__ import annotations
+
+
+class ScrutinyError(Exception):
+    """Something went wrong in scrutiny."""
+
+    status = 500
+    code = "internal"
+
+
+class ConfigError(ScrutinyError):
+    """A setting is missing or invalid."""
+
+    status = 500
+    code = "config"
+
+
+class SchemaError(ScrutinyError):
+    """A label, relationship type or property is not in the graph schema."""
+
+    status = 500
+    code = "schema"
+
+
+class StoreError(ScrutinyError):
+    """The graph store rejected or failed a query."""
+
+    status = 500
+    code = "store"
+
+
+class StoreUnavailable(StoreError):
+    """The graph store cannot be started or reached."""
+
+    status = 503
+    code = "store_unavailable"
+
+
+class QueryTimeout(StoreError):
+    """A query ran past its time limit."""
+
+    status = 504
+    code = "query_timeout"
+
+
+class LoaderError(ScrutinyError):
+    """A document could not be read; carries the file and the reason."""
+
+    status = 422
+    code = "bad_document"
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class QueryNotFound(ScrutinyError):
+    """No saved query has that name."""
+
+    status = 404
+    code = "query_not_found"
+
+
+class QueryParameterError(ScrutinyError):
+    """A saved query parameter is missing, unknown or of the wrong type."""
+
+    status = 400
+    code = "bad_parameter"
+
+
+class NotFound(ScrutinyError):
+    """No entity has that id."""
+
+    status = 404
+    code = "not_found"

