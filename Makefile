@@ -6,7 +6,6 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLES ?= examples/minutes
-VIEW ?= out/accountability.html
 
 # First interpreter >= 3.12 that really runs (a pyenv shim may exist and still fail).
 define FIND_PYTHON
@@ -23,7 +22,6 @@ endef
 run: $(STAMP)
 	$(BIN)/scrutiny load $(EXAMPLES)
 	$(BIN)/scrutiny report
-	$(BIN)/scrutiny view --query accountability-chains --out $(VIEW)
 
 test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q

@@ -128,6 +128,8 @@ class EventFinder:
             return "Commitment" if cues.PURE_UNDERTAKING.match(after) else "Answer"
         if k == "passive_answer":
             return "Answer"
+        if k == "asked_to" and any(c.kind == "question" for c in clause.cues):
+            return None  # a member asking whether someone could be asked to act: no undertaking
         if k in ("undertake", "asked_to", "intention"):
             return "Commitment"
         if k == "would_do":

@@ -17,9 +17,9 @@ from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, It
 from scrutiny.loaders.reports import find_findings, find_reports, group_reports
 from scrutiny.loaders.segment import segment
 
+PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
-    r"\b((?:[A-Z][A-Za-z]+[ \-]){1,4}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|"
-    r"(?:[A-Z][A-Za-z]+\s){1,4}(?:Joint\s+)?Audit\s+Committee)\b", re.I)
+    rf"\b({PLACE}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|{PLACE}(?:Joint\s+)?Audit\s+Committee)\b")
 HEADER_CHARS = 600
 
 
@@ -36,7 +36,7 @@ def describe(doc: DocumentText) -> DocumentText:
             r"held on\s*$|dated\s*$", head[max(0, d[0] - 20):d[0]], re.I)]
         doc.meeting_date = dates[0][2] if dates else None
     if not doc.body and (m := BODY_IN_HEADER.search(head)):
-        doc.body = " ".join(m.group(1).split()).title().replace(" And ", " and ")
+        doc.body = " ".join(m.group(1).split())
     return doc
 
 

@@ -1,0 +1,116 @@
+"""The load: read -> extract -> graph -> one write per document, with a report.
+
+The only stage that touches a store.  A document whose content hash is
+already loaded (and complete) is skipped; a changed file replaces its own
+subgraph; each document's statements, ending with ``complete = true``, go
+in one store transaction, and documents left incomplete by a crash are
+removed before the next load, so a document is either fully present or absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from scrutiny.errors import LoaderError, ScrutinyError
+from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
+from scrutiny.graph.stores.base import Store
+from scrutiny.loaders.extract import extract
+from scrutiny.loaders.manifest import MANIFEST_NAMES, ManifestCache, Metadata
+from scrutiny.loaders.read import read_document
+from scrutiny.loaders.to_graph import to_graph
+from scrutiny.settings import Settings
+
+DOCUMENT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".aspx", ".pdf", ""}
+
+
+@dataclass
+class LoadReport:
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    started: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+
+    def summary(self) -> str:
+        return (f"loaded {len(self.loaded)}, skipped {len(self.skipped)} unchanged, "
+                f"failed {len(self.failed)}")
+
+
+def expand(paths: Iterable[str]) -> list[Path]:
+    """Files named, found under directories, or matched by globs; manifests left out."""
+    found: list[Path] = []
+    for raw in paths:
+        matches = [Path(p) for p in glob.glob(raw)] or [Path(raw)]
+        for path in matches:
+            if path.is_dir():
+                found += sorted(p for p in path.rglob("*") if p.is_file()
+                                and p.name not in MANIFEST_NAMES and not p.name.startswith(".")
+                                and p.suffix.lower() in DOCUMENT_SUFFIXES)
+            else:
+                found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def purge_incomplete(store: Store) -> int:
+    rows = store.run("MATCH (d:Document) WHERE d.complete = false RETURN d.key AS key")
+    for row in rows:
+        store.write(delete_document_statements(row["key"]))
+    return len(rows)
+
+
+def document_statements(store: Store, graph, doc_key: str, source: str) -> list[Statement]:
+    """Replace earlier versions of the same file, write this one, mark it complete last."""
+    previous = store.run("MATCH (d:Document {source: $source}) WHERE d.key <> $key "
+                         "RETURN d.key AS key", {"source": source, "key": doc_key})
+    statements = [st for row in previous for st in delete_document_statements(row["key"])]
+    statements += upsert_statements(graph)
+    statements.append(Statement(
+        "MATCH (d:Document {key: $key}) SET d.complete = true, d.loaded_at = $at",
+        {"key": doc_key, "at": dt.datetime.now(dt.timezone.utc).isoformat()}))
+    return statements
+
+
+def load_one(store: Store, path: Path, settings: Settings, meta: Metadata) -> str:
+    """Load one file; 'loaded' or 'skipped'.  Raises LoaderError for a bad file."""
+    doc = read_document(path, settings, meta)
+    done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
+                     {"key": doc.id})
+    if done:
+        return "skipped"
+    graph = to_graph(extract(doc))
+    store.write(document_statements(store, graph, doc.id, doc.source))
+    return "loaded"
+
+
+def load_paths(store: Store, paths: list[Path], settings: Settings,
+               overrides: Metadata | None = None,
+               progress: Callable[[Path], None] | None = None) -> LoadReport:
+    report, manifests = LoadReport(), ManifestCache()
+    purge_incomplete(store)
+    for path in paths:
+        try:
+            meta = manifests.metadata(path)
+            if overrides:
+                meta = meta.overridden(**asdict(overrides))
+            outcome = load_one(store, path, settings, meta)
+            (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
+        except LoaderError as exc:
+            report.failed.append({"file": str(path), "reason": exc.reason})
+        except ScrutinyError as exc:
+            report.failed.append({"file": str(path), "reason": str(exc)})
+        if progress:
+            progress(path)
+    return report
+
+
+def save_report(report: LoadReport, data_dir: Path) -> Path:
+    folder = Path(data_dir) / "load-reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = report.started.replace(":", "").replace("+0000", "Z")
+    path = folder / f"load-{stamp}.json"
+    path.write_text(json.dumps(asdict(report), indent=2))
+    return path

@@ -1,0 +1,133 @@
+"""One ``Extraction`` as a neutral ``Graph`` in the schema's terms (pure; no store).
+
+Keys are natural: the document's content hash; a meeting is its body and date;
+people and offices are keyed within their body, so "Boyes" of one panel is
+never merged with a "Boyes" of another; bodies and reports by normalised name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny.graph.model import Graph
+from scrutiny.loaders.records import Entity, Event, Extraction
+
+EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
+               "Commitment": "Commitment", "Resolution": "Resolution",
+               "StatusUpdate": "StatusUpdate"}
+ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVEN_BY",
+              "owner": "OWED_BY", "owed_to": "OWED_TO"}
+
+
+def slug(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")))
+
+
+class _Keys:
+    def __init__(self, ex: Extraction):
+        self.doc = ex.document.id
+        self.body = slug(ex.document.body) if ex.document.body else None
+        self.scope = f"body:{self.body}" if self.body else f"doc:{self.doc}"
+
+    def entity(self, e: Entity) -> tuple[str, str]:
+        if e.type == "Person":
+            return "Person", f"{self.scope}|{slug(e.extra.get('surname') or e.name)}"
+        if e.type == "Role":
+            return "Role", f"{self.scope}|{slug(e.extra.get('title') or e.name)}"
+        if e.type == "Body":
+            return "Body", slug(e.extra.get("canonical") or e.name)
+        if e.type == "Report":
+            return "Report", slug(e.extra.get("title") or e.name)
+        return "Finding", f"{self.doc}#{e.id}"
+
+
+def to_graph(ex: Extraction) -> Graph:
+    g, keys, doc = Graph(), _Keys(ex), ex.document
+    d = g.add_node("Document", doc.id, source=doc.source, url=doc.url, format=doc.format,
+                   title=doc.title, text=doc.text, meeting_date=doc.meeting_date, complete=False)
+    meeting = _meeting(g, keys, ex, d)
+    items = {}
+    for item in ex.items:
+        items[item.id] = g.add_node("AgendaItem", f"{doc.id}#{item.id}", doc=doc.id,
+                                    number=item.number, title=item.title, start=item.start,
+                                    end=item.end, meeting_date=doc.meeting_date)
+        g.add_edge("HAS_ITEM", meeting, items[item.id])
+    refs = {e.id: _entity(g, keys, e, d, doc.text) for e in ex.entities}
+    events = {ev.id: _event(g, keys, ev, d, items, doc.meeting_date) for ev in ex.events}
+    for ev in ex.events:
+        _event_links(g, ev, events, refs)
+    return g
+
+
+def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
+    doc = ex.document
+    key = f"{keys.body}|{doc.meeting_date}" if keys.body and doc.meeting_date else f"{doc.id}|meeting"
+    meeting = g.add_node("Meeting", key, date=doc.meeting_date, title=doc.title, doc=doc.id)
+    g.add_edge("RECORDS", d, meeting)
+    if doc.body:
+        kind = "panel" if re.search(r"panel|committee", doc.body, re.I) else "other"
+        body = g.add_node("Body", keys.body, name=doc.body, kind=kind)
+        g.add_edge("HELD_BY", meeting, body)
+    return meeting
+
+
+def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str):
+    label, key = keys.entity(e)
+    props = {"name": e.name}
+    if label in ("Report", "Finding"):
+        props = {"title": e.extra.get("title") or e.name}
+    if label == "Person":
+        props.update(surname=e.extra.get("surname"), honorific=e.extra.get("honorific"))
+    elif label == "Role":
+        props["title"] = e.extra.get("title") or e.name
+    elif label == "Body":
+        props["kind"] = e.extra.get("kind")
+    elif label == "Report":
+        props["year"] = e.extra.get("year")
+    elif label == "Finding":
+        s, t = e.mentions[0]
+        props.update(doc=keys.doc, kind=e.extra.get("kind"), text=e.extra.get("text"),
+                     quote=text[s:t], start=s, end=t)
+    ref = g.add_node(label, key, **props)
+    if e.mentions:
+        s, t = e.mentions[0]
+        rel = "EVIDENCED_BY" if label == "Finding" else "MENTIONED_IN"
+        g.add_edge(rel, ref, d, doc=keys.doc, quote=text[s:t], start=s, end=t)
+    return ref
+
+
+def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
+    label = EVENT_LABEL[ev.type]
+    props = dict(doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end,
+                 text=ev.fields.get("text"), meeting_date=meeting_date)
+    if label == "Question":
+        props["challenge"] = ev.type == "Challenge"
+    elif label == "Commitment":
+        props.update(due=ev.fields.get("due"), status="open")
+    elif label == "StatusUpdate":
+        props.update(status=ev.fields.get("status"), action_number=ev.fields.get("action_number"),
+                     refers_to_date=ev.fields.get("refers_to_date"))
+    ref = g.add_node(label, f"{keys.doc}#{ev.id}", **props)
+    g.add_edge("EVIDENCED_BY", ref, d, doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end)
+    if ev.item in items:
+        g.add_edge("IN_ITEM", ref, items[ev.item])
+    return ref
+
+
+def _event_links(g: Graph, ev: Event, events, refs) -> None:
+    me = events[ev.id]
+    for field, rel in ACTOR_EDGE.items():
+        if ev.fields.get(field) in refs:
+            g.add_edge(rel, me, refs[ev.fields[field]])
+    subjects = ev.fields.get("about") or ev.fields.get("addresses") or ev.fields.get("subject") or []
+    rel = {"Question": "ABOUT", "Commitment": "ADDRESSES", "StatusUpdate": "UPDATES"}.get(me[0])
+    for sid in subjects:
+        if rel and sid in refs:
+            g.add_edge(rel, me, refs[sid])
+    if ev.fields.get("answers") in events:
+        g.add_edge("ANSWERS", me, events[ev.fields["answers"]])
+    if me[0] == "Commitment" and ev.fields.get("arises_from") in events:
+        g.add_edge("ARISES_FROM", me, events[ev.fields["arises_from"]])
+    for cid in ev.fields.get("commitments") or []:
+        if cid in events:
+            g.add_edge("CREATES", me, events[cid])
