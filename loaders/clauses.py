@@ -112,6 +112,8 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         if cue.explicit and cue.subject and cue.subject.start > current.start and current.cues \
                 and cue.subject is not current.subject:
             cut = cue.subject.start
+            article = re.search(r"\b(?:the|The)\s+$", text[max(start, cut - 6):cut])
+            cut -= len(article.group(0)) if article else 0  # "..., the Finance Officer confirmed"
             current.end = _rstrip(text, current.start, cut)
             result.append(Clause(cut, end, None))
             current = result[-1]

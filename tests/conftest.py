@@ -1,0 +1,47 @@
+"""Fixtures: real embedded stores in temporary directories, the bundled minutes, the shared corpora."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.loaders.pipeline import expand, load_paths
+from scrutiny.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "minutes"
+SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def store(settings):
+    s = EmbeddedStore(settings.data_dir)
+    s.ensure_schema()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """The bundled minutes loaded once into a real embedded store."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("sample") / "data")
+    s = EmbeddedStore(settings.data_dir)
+    s.ensure_schema()
+    report = load_paths(s, expand([str(EXAMPLES)]), settings)
+    assert not report.failed, report.failed
+    yield s
+    s.close()
+
+
+def needs_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared corpus sits beside the checkout)")
+    return path

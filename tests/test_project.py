@@ -1,0 +1,40 @@
+"""Docs and deployment files that must not drift from the code."""
+
+from __future__ import annotations
+
+import yaml
+
+from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.cypher import neo4j_schema_statements
+from scrutiny.settings import settings_table
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_compose_file_runs_neo4j_5_with_a_volume_healthcheck_and_the_api():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    neo4j = compose["services"]["neo4j"]
+    assert neo4j["image"] == "neo4j:5-community"
+    assert "neo4j-data:/data" in neo4j["volumes"]
+    assert "cypher-shell" in " ".join(neo4j["healthcheck"]["test"])
+    api = compose["services"]["api"]
+    assert api["environment"]["SCRUTINY_STORE"] == "neo4j"
+    assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    for variable, _, _ in settings_table():
+        assert variable in README, variable
+
+
+def test_every_label_has_a_key_constraint_on_both_stores():
+    ddl = "\n".join(neo4j_schema_statements())
+    for label in CATALOG.labels:
+        assert f"FOR (n:{label}) REQUIRE n.key IS UNIQUE" in ddl
+        assert label in README
+
+
+def test_readme_commands_are_the_makefile_targets():
+    assert "make run" in README and "make test" in README
+    assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")

@@ -1,0 +1,112 @@
+"""The embedded store for real: round trips, persistence, one server per data file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from scrutiny.errors import StoreError
+from scrutiny.graph.cypher import upsert_statements
+from scrutiny.graph.model import Graph
+from scrutiny.graph.stores.embedded import EmbeddedStore
+
+
+def _person_graph(*names: str) -> Graph:
+    g = Graph()
+    for name in names:
+        g.add_node("Person", f"test|{name.lower()}", name=name, surname=name)
+    return g
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return "\nState:\tZ" not in fh.read()
+    except FileNotFoundError:
+        return False
+
+
+def test_store_round_trip_keeps_text_exactly(store):
+    text = 'line one\nsaid "quoted" \\ back ’curly’ and <script>alert(1)</script>'
+    g = Graph()
+    g.add_node("Document", "sha256:x", source="s", format="text", text=text)
+    store.write(upsert_statements(g))
+    assert store.run("MATCH (d:Document {key: $k}) RETURN d.text AS t", {"k": "sha256:x"}) == [{"t": text}]
+
+
+def test_store_write_is_idempotent(store):
+    for _ in range(2):
+        store.write(upsert_statements(_person_graph("Boyes", "Potts")))
+    assert store.run("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 2}]
+
+
+def test_unique_constraint_rejects_duplicate_key(store):
+    store.write(upsert_statements(_person_graph("Boyes")))
+    time.sleep(0.2)  # FalkorDB builds constraints asynchronously
+    with pytest.raises(StoreError, match="unique constraint"):
+        store.run("CREATE (:Person {key: 'test|boyes', name: 'again'})", write=True)
+
+
+def test_read_only_run_refuses_writes(store):
+    with pytest.raises(StoreError):
+        store.run("CREATE (:Person {key: 'x', name: 'x'})")
+    assert store.run("MATCH (p:Person {key: 'x'}) RETURN p") == []
+
+
+def test_data_survives_close_and_a_new_process(settings):
+    s = EmbeddedStore(settings.data_dir)
+    s.write(upsert_statements(_person_graph("Hovvels")))
+    s.close()
+    code = ("from scrutiny.graph.stores.embedded import EmbeddedStore as E; import sys; "
+            "s = E(sys.argv[1]); print(s.run('MATCH (p:Person) RETURN p.name AS n')[0]['n']); s.close()")
+    out = subprocess.run([sys.executable, "-c", code, str(settings.data_dir)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "Hovvels", out.stderr
+
+
+def test_concurrent_openers_share_one_server_and_lose_no_writes(settings):
+    code = ("import sys; from scrutiny.graph.stores.embedded import EmbeddedStore as E\n"
+            "from scrutiny.graph.model import Graph\nfrom scrutiny.graph.cypher import upsert_statements\n"
+            "s = E(sys.argv[1])\nfor i in range(20):\n"
+            "    g = Graph(); g.add_node('Person', f'{sys.argv[2]}-{i}', name='n'); s.write(upsert_statements(g))\n"
+            "print(s.dir.server_pid()); s.close()")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(settings.data_dir), tag],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for tag in ("a", "b", "c")]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    s = EmbeddedStore(settings.data_dir)
+    try:
+        assert s.run("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 60}]
+    finally:
+        s.close()
+
+
+def test_last_close_stops_the_server_quickly(settings):
+    s = EmbeddedStore(settings.data_dir)
+    pid = s.dir.server_pid()
+    started = time.monotonic()
+    s.close()
+    assert time.monotonic() - started < 1.0
+    deadline = time.monotonic() + 10
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(pid)
+
+
+def test_server_left_by_a_killed_process_is_reused(settings):
+    code = ("import os, sys; from scrutiny.graph.stores.embedded import EmbeddedStore as E\n"
+            "s = E(sys.argv[1]); print(s.dir.server_pid(), flush=True); os._exit(0)")
+    out = subprocess.run([sys.executable, "-c", code, str(settings.data_dir)],
+                         capture_output=True, text=True, timeout=60)
+    orphan = int(out.stdout.strip())
+    assert _running(orphan)
+    s = EmbeddedStore(settings.data_dir)
+    try:
+        assert s.dir.server_pid() == orphan
+    finally:
+        s.close()
