@@ -14,7 +14,7 @@ import glob
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from scrutiny.errors import LoaderError, ScrutinyError
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
@@ -22,6 +22,7 @@ from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract import extract
 from scrutiny.loaders.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.read import read_document
+from scrutiny.loaders.records import DocumentText
 from scrutiny.loaders.to_graph import to_graph
 from scrutiny.settings import Settings
 
@@ -74,9 +75,22 @@ def document_statements(store: Store, graph, doc_key: str, source: str) -> list[
     return statements
 
 
-def load_one(store: Store, path: Path, settings: Settings, meta: Metadata) -> str:
-    """Load one file; 'loaded' or 'skipped'.  Raises LoaderError for a bad file."""
-    doc = read_document(path, settings, meta)
+def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | None = None
+                   ) -> Iterator[tuple[Path, DocumentText | LoaderError]]:
+    """Each file read with its manifest metadata (flags override it), or the reason it can't be."""
+    manifests = ManifestCache()
+    for path in paths:
+        try:
+            meta = manifests.metadata(path)
+            if overrides:
+                meta = meta.overridden(**asdict(overrides))
+            yield path, read_document(path, settings, meta)
+        except LoaderError as exc:
+            yield path, exc
+
+
+def load_document(store: Store, doc: DocumentText) -> str:
+    """Load one read document; 'loaded', or 'skipped' when its text is already loaded."""
     done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
                      {"key": doc.id})
     if done:
@@ -89,19 +103,16 @@ def load_one(store: Store, path: Path, settings: Settings, meta: Metadata) -> st
 def load_paths(store: Store, paths: list[Path], settings: Settings,
                overrides: Metadata | None = None,
                progress: Callable[[Path], None] | None = None) -> LoadReport:
-    report, manifests = LoadReport(), ManifestCache()
+    report = LoadReport()
     purge_incomplete(store)
-    for path in paths:
+    for path, doc in read_documents(paths, settings, overrides):
         try:
-            meta = manifests.metadata(path)
-            if overrides:
-                meta = meta.overridden(**asdict(overrides))
-            outcome = load_one(store, path, settings, meta)
+            if isinstance(doc, LoaderError):
+                raise doc
+            outcome = load_document(store, doc)
             (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
-        except LoaderError as exc:
-            report.failed.append({"file": str(path), "reason": exc.reason})
         except ScrutinyError as exc:
-            report.failed.append({"file": str(path), "reason": str(exc)})
+            report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
         if progress:
             progress(path)
     return report

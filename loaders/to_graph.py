@@ -11,16 +11,13 @@ import re
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.records import Entity, Event, Extraction
+from scrutiny.loaders.reports import fold as slug
 
 EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
                "Commitment": "Commitment", "Resolution": "Resolution",
                "StatusUpdate": "StatusUpdate"}
 ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVEN_BY",
               "owner": "OWED_BY", "owed_to": "OWED_TO"}
-
-
-def slug(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")))
 
 
 class _Keys:

@@ -27,9 +27,9 @@ def one_line_errors(func):
     return wrapper
 
 
-def open_configured_store(data_dir: str | None):
+def open_configured_store(settings):
     from scrutiny.graph.stores.base import open_store
-    return open_store(get_settings(data_dir=data_dir))
+    return open_store(settings)
 
 
 data_dir_option = click.option("--data-dir", envvar="SCRUTINY_DATA_DIR", default=None,
@@ -55,22 +55,20 @@ def extract(paths, json_dir, url, body, meeting_date):
 
     Example: scrutiny extract examples/minutes/*.txt --json-dir out/
     """
-    from scrutiny.loaders.extract import extract as run_extract
-    from scrutiny.loaders.manifest import ManifestCache, Metadata
-    from scrutiny.loaders.pipeline import expand
-    from scrutiny.loaders.read import read_document
     from scrutiny.errors import LoaderError
-    settings, manifests, failed = get_settings(), ManifestCache(), 0
+    from scrutiny.loaders.extract import extract as run_extract
+    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.pipeline import expand, read_documents
+    failed = 0
     out = Path(json_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for path in expand(paths):
-        meta = manifests.metadata(path).overridden(url=url, body=body, meeting_date=meeting_date)
-        try:
-            result = run_extract(read_document(path, settings, meta))
-        except LoaderError as exc:
+    overrides = Metadata(url, body, meeting_date)
+    for path, doc in read_documents(expand(paths), get_settings(), overrides):
+        if isinstance(doc, LoaderError):
             failed += 1
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {doc}", err=True)
             continue
+        result = run_extract(doc)
         (out / f"{path.stem}.json").write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         click.echo(f"{path}: {len(result.events)} events, {len(result.entities)} entities")
     if failed:
@@ -93,7 +91,7 @@ def load(paths, url, body, meeting_date, data_dir):
     from scrutiny.loaders.pipeline import expand, load_paths, save_report
     settings = get_settings(data_dir=data_dir)
     files = expand(paths)
-    store = open_configured_store(data_dir)
+    store = open_configured_store(settings)
     try:
         with click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
             report = load_paths(store, files, settings, Metadata(url, body, meeting_date),
@@ -117,7 +115,7 @@ def report(body, fmt, data_dir):
     Example: scrutiny report --format csv
     """
     from scrutiny.queries import get
-    store = open_configured_store(data_dir)
+    store = open_configured_store(get_settings(data_dir=data_dir))
     try:
         counts = store.run(get("document-count").cypher)[0]
         query = get("accountability-chains")
