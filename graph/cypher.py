@@ -41,14 +41,19 @@ def node_statements(graph: Graph) -> Iterator[Statement]:
 
 
 def edge_statements(graph: Graph) -> Iterator[Statement]:
+    """Edges that carry a ``doc`` are one per document (the same person holds the same
+    office in many minutes, each its own evidence); the others are one per pair."""
     for (rel, src, dst), edges in sorted(graph.edges_by_signature().items()):
         CATALOG.check_relationship(rel, src, dst)
-        cypher = (f"UNWIND $rows AS row MATCH (a:{src} {{key: row.src}}) "
-                  f"MATCH (b:{dst} {{key: row.dst}}) MERGE (a)-[r:{rel}]->(b) "
-                  "SET r += row.props")
-        rows = [{"src": e.source[1], "dst": e.target[1], "props": e.props} for e in edges]
-        for batch in _batches(rows):
-            yield Statement(cypher, {"rows": batch})
+        for per_doc in (True, False):
+            rows = [{"src": e.source[1], "dst": e.target[1], "doc": e.props.get("doc"),
+                     "props": e.props} for e in edges if ("doc" in e.props) == per_doc]
+            pattern = f"[r:{rel} {{doc: row.doc}}]" if per_doc else f"[r:{rel}]"
+            cypher = (f"UNWIND $rows AS row MATCH (a:{src} {{key: row.src}}) "
+                      f"MATCH (b:{dst} {{key: row.dst}}) MERGE (a)-{pattern}->(b) "
+                      "SET r += row.props")
+            for batch in _batches(rows):
+                yield Statement(cypher, {"rows": batch})
 
 
 def upsert_statements(graph: Graph) -> list[Statement]:
@@ -66,6 +71,8 @@ def delete_document_statements(doc_key: str) -> list[Statement]:
              if "doc" in spec.properties and label != "Document"]
     statements = [Statement(f"MATCH (n:{label} {{doc: $doc}}) DETACH DELETE n", {"doc": doc_key})
                   for label in owned]
+    statements += [Statement(f"MATCH ()-[r:{rel} {{doc: $doc}}]->() DELETE r", {"doc": doc_key})
+                   for rel, spec in sorted(CATALOG.relationships.items()) if "doc" in spec.properties]
     statements.append(Statement("MATCH (d:Document {key: $doc}) DETACH DELETE d", {"doc": doc_key}))
     return statements
 

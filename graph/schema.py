@@ -49,11 +49,24 @@ class Holds(Evidence):
 
 
 class Fulfilment(Evidence):
-    """A later item, report or status update that closed a commitment."""
+    """A later item, status update or commitment that closed (or replaced) a commitment.
 
-    method = StringProperty()  # status_update, action_number, matters_arising, title_match
+    Derived across meetings by the closure stage, never read from one document.
+    """
+
+    method = StringProperty()  # action_number, status_update, matters_arising, title_match, ...
     confidence = FloatProperty()
     meeting_date = StringProperty()
+    derived = BooleanProperty(default=True)
+
+
+class Attribution(StructuredRel):
+    """Who asked, answered or owes.  Read from the text, or derived: "the PCC" at a
+    meeting resolved to the person who held that office then (``via`` the office)."""
+
+    derived = BooleanProperty(default=False)
+    via = StringProperty()  # the Role key the person was reached through
+    confidence = FloatProperty()
 
 
 # -- abstract bases ------------------------------------------------------------
@@ -90,6 +103,8 @@ class Event(Node):
     end = IntegerProperty(required=True)
     text = StringProperty()
     meeting_date = StringProperty(index=True)
+    review = StringProperty()  # why a person should look at it, from its document (unattributed)
+    review_link = StringProperty()  # ... from the links across meetings (ambiguous office, weak closure)
     evidenced_by = RelationshipTo("Document", "EVIDENCED_BY", model=Evidence)
     in_item = RelationshipTo("AgendaItem", "IN_ITEM")
 
@@ -115,6 +130,7 @@ class Body(Actor):
     """An organisation: panel, force, OPCC, inspectorate, council, department."""
 
     kind = StringProperty()
+    stale = BooleanProperty(default=False)  # new minutes loaded; cross-meeting links to redo
 
 
 class Meeting(Node):
@@ -190,15 +206,15 @@ class Question(Event):
     """A member asks, queries, requests or challenges (``challenge`` is true for the latter)."""
 
     challenge = BooleanProperty(default=False)
-    asked_by = RelationshipTo("Actor", "ASKED_BY")
-    addressed_to = RelationshipTo("Actor", "ADDRESSED_TO")
+    asked_by = RelationshipTo("Actor", "ASKED_BY", model=Attribution)
+    addressed_to = RelationshipTo("Actor", "ADDRESSED_TO", model=Attribution)
     about = RelationshipTo("Subject", "ABOUT")
 
 
 class Answer(Event):
     """An officer, commissioner or witness explains, confirms, assures or acknowledges."""
 
-    given_by = RelationshipTo("Actor", "GIVEN_BY")
+    given_by = RelationshipTo("Actor", "GIVEN_BY", model=Attribution)
     answers = RelationshipTo("Question", "ANSWERS")
 
 
@@ -211,13 +227,14 @@ class Commitment(Event):
     action_number = StringProperty()
     fulfilled_on = StringProperty()
     days_to_fulfil = IntegerProperty()
-    owed_by = RelationshipTo("Actor", "OWED_BY")
+    owed_by = RelationshipTo("Actor", "OWED_BY", model=Attribution)
     owed_to = RelationshipTo("Actor", "OWED_TO")
     addresses = RelationshipTo("Subject", "ADDRESSES")
     arises_from = RelationshipTo("Event", "ARISES_FROM")
     # what closed it: a later agenda item (title match, matters arising) or event
     fulfilled_by_item = RelationshipTo("AgendaItem", "FULFILLED_BY", model=Fulfilment)
     fulfilled_by_event = RelationshipTo("Event", "FULFILLED_BY", model=Fulfilment)
+    superseded_by = RelationshipTo("Commitment", "SUPERSEDED_BY", model=Fulfilment)
 
 
 class Resolution(Event):

@@ -63,12 +63,14 @@ PURE_UNDERTAKING = re.compile(
     r"^\s*(?:that\s+)?(?:he|she|they|it|the\s+\w+(?:\s+\w+)?)\s+(?:would|will)\s+(?:\w+ly\s+)?(?:" + ACTION_VERBS + r")\b", I)
 CONDITIONAL = re.compile(r"\bif\b|\bshould members\b|\bwhere members\b", I)
 DUE = re.compile(
-    r"\b(?P<due>(?:at|to|for|by)\s+the\s+next\s+(?:meeting|panel|committee)|"
+    r"\b(?P<due>(?:at|to|for|by|before)\s+the\s+next\s+(?:meeting|panel|committee)|"
     r"(?:at|to|for)\s+a\s+(?:future|later|subsequent)\s+meeting|"
     r"by\s+the\s+end\s+of\s+(?:the\s+)?[\w ]{3,20}?(?=[\s,.;]|$)|"
     r"in\s+a\s+couple\s+of\s+meetings['’]?\s+time|in\s+(?:\w+\s+){1,2}months['’]?\s+time|"
     r"within\s+(?:\w+\s+){1,2}(?:days|weeks|months)|by\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|"
-    r"in\s+the\s+(?:Autumn|Spring|Summer|Winter|New Year)|later\s+in\s+the\s+year)", I)
+    r"in\s+the\s+(?:Autumn|Spring|Summer|Winter|New Year)|later\s+in\s+the\s+year|"
+    r"(?:at\s+(?:its|the)\s+meeting\s+)?in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d{4})?\b)", I)
 
 RESOLUTION_NOTE_ONLY = re.compile(
     r"\b(?:be|is|are|was|were)\s+(?:duly\s+)?(?:noted|received|approved|agreed|endorsed|accepted|welcomed|"
@@ -83,7 +85,7 @@ RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|p
 RESOLUTION_SUBJECT_VERB = re.compile(
     r"^\s*(?:that\s+)?(?:the\s+)?(?P<rest>.+)$", I | re.S)
 BASE_VERB = re.compile(
-    r"\s+(?P<verb>write|arrange|provide|receive|feed|invite|seek|request|undertake|review|"
+    r"\s+(?:to\s+)?(?P<verb>write|arrange|provide|receive|feed|invite|seek|request|undertake|review|"
     r"consider|establish|hold|submit|circulate|share|send|contact|meet|visit|bring|prepare|"
     r"produce|publish|monitor|continue|ensure|develop|report|respond|work|set|explore|engage|"
     r"liaise|support|look)\b")

@@ -42,7 +42,7 @@ def _due(text: str) -> str | None:
     m = cues.DUE.search(text)
     if not m:
         return None
-    due = " ".join(m["due"].split())
+    due = re.sub(r"^at\s+(?:its|the)\s+meeting\s+", "", " ".join(m["due"].split()), flags=re.I)
     if "next" in due.lower():
         return "next meeting"
     return parse_date(due) or re.sub(r"^(?:at|to|for|by|in)\s+", "", due, flags=re.I)
@@ -198,6 +198,7 @@ class EventFinder:
         if is_action:
             ev = RawEvent("Commitment", unit.start, unit.end, unit.item, owner)
             ev.fields["due"] = _due(text)
+            ev.fields["action_number"] = unit.number
             ev.links["resolution"] = resolution_index
             self.events.append(ev)
 
@@ -209,7 +210,7 @@ class EventFinder:
         if asked:
             before = [m for m in unit_mentions if m.end <= unit.start + asked.start()]
             return (before[-1] if before else None), True
-        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:the\s+)?", text)
+        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", text)
         first = self._mention_at(unit.start + subject.end())
         if first is not None and cues.BASE_VERB.match(self.text, first.end):
             return first, True

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from scrutiny.loaders import cues
-from scrutiny.loaders.dates import find_dates
+from scrutiny.loaders.dates import find_dates, parse_date
 from scrutiny.loaders.events import EventFinder, RawEvent
+from scrutiny.loaders.lexicon import lexicons
 from scrutiny.loaders.mentions import Mention, find_mentions
 from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
 from scrutiny.loaders.reports import find_findings, find_reports, group_reports
@@ -21,6 +22,7 @@ PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
     rf"\b({PLACE}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|{PLACE}(?:Joint\s+)?Audit\s+Committee)\b")
 HEADER_CHARS = 600
+PUBLISHED = re.compile(r"\b(?:was\s+)?published\s+(?:on\s+|in\s+)?", re.I)
 
 
 def describe(doc: DocumentText) -> DocumentText:
@@ -97,16 +99,28 @@ class _EntityBuilder:
         return {"kind": m.kind or "other", "canonical": m.name, "side": m.side}
 
     def link_appositions(self, mentions: list[Mention]) -> None:
-        """"Dr. Billings, Police and Crime Commissioner": the person holds the office."""
+        """"Dr. Billings, Police and Crime Commissioner" and "Chief Constable Rhodes":
+        the person holds the office (a rank that is an office, such as Chief Constable)."""
         for a, b in zip(mentions, mentions[1:]):
             if a.type == "Person" and b.type == "Role" and \
                     re.fullmatch(r"\s*(?:,|\()\s*(?:the\s+)?", self.text[a.end:b.start]):
-                person = self.by_key[("Person", (a.surname or a.name).lower())]
-                role_id = self.by_key[("Role", b.name.lower())].id
-                holds = person.extra.setdefault("holds", [])
-                if role_id not in person.extra["roles"]:
-                    person.extra["roles"].append(role_id)
-                    holds.append({"role": role_id, "start": a.start, "end": b.end})
+                self._holds(a, self.by_key[("Role", b.name.lower())].id, b.end)
+        for m in mentions:
+            office = re.sub(r"^(?:Temporary|Acting)\s+", "", m.honorific or "")
+            if m.type == "Person" and office.lower() in lexicons().role_titles:
+                role = self.by_key.get(("Role", office.lower()))
+                if role is None:
+                    role = Entity(f"e{len(self.by_key) + 1}", "Role", office, [],
+                                  {"title": office, "body": None, "side": m.side})
+                    self.by_key[("Role", office.lower())] = role
+                self._holds(m, role.id, m.end)
+
+    def _holds(self, person_mention: Mention, role_id: str, end: int) -> None:
+        m = person_mention
+        person = self.by_key[("Person", (m.surname or m.name).lower())]
+        if role_id not in person.extra["roles"]:
+            person.extra["roles"].append(role_id)
+            person.extra.setdefault("holds", []).append({"role": role_id, "start": m.start, "end": end})
 
     def reports(self, found) -> None:
         hmic = self.by_key.get(("Body", "hmicfrs"))
@@ -118,8 +132,15 @@ class _EntityBuilder:
             context = " ".join(self.text[max(0, m.start - 80):m.end + 40] for m in group)
             if hmic and re.search(r"\bHMIC|Inspectorate|[Ii]nspection", context):
                 ent.extra["publisher"] = hmic.id
+            ent.extra["published"] = next(filter(None, map(self._published_after, group)), None)
             self.by_key[("Report", title.lower())] = ent
             self.report_spans += [(m.start, m.end, ent.id) for m in group]
+
+    def _published_after(self, m) -> str | None:
+        """"... which HMICFRS published on 12 October 2023": the date in the same sentence."""
+        tail = re.split(r"(?<=[.;])\s", self.text[m.end:m.end + 160], maxsplit=1)[0]
+        cue = PUBLISHED.search(tail)
+        return parse_date(tail[cue.end():cue.end() + 40]) if cue else None
 
     def findings(self, spans, items) -> None:
         for n, f in enumerate(spans, 1):
@@ -169,7 +190,8 @@ def _fields(ev, actor, other, about, ids, raw, text) -> dict:
         return {"speaker": actor, "answers": link("answers"), "text": quote}
     if ev.type == "Commitment":
         return {"owner": actor, "owed_to": other, "text": quote, "due": ev.fields.get("due"),
-                "arises_from": link("arises_from") or link("resolution"), "addresses": about}
+                "arises_from": link("arises_from") or link("resolution"), "addresses": about,
+                "action_number": ev.fields.get("action_number")}
     if ev.type == "Resolution":
         mine = [ids[i] for i, r in enumerate(raw) if r.links.get("resolution") == raw.index(ev)]
         return {"text": quote, "commitments": mine}

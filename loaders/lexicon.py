@@ -87,6 +87,7 @@ class Lexicons:
     roles: PhraseMatcher
     honorifics: dict[str, tuple[str, str]]  # normalised alias -> (canonical, side)
     force_places: frozenset[str]
+    role_titles: frozenset[str]  # canonical office names, lower case
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +103,9 @@ def lexicons() -> Lexicons:
     for name, kind, *aliases in _rows("bodies.txt"):
         for phrase in (name, *aliases):
             bodies.add(phrase, name, kind)
-    roles = PhraseMatcher()
+    roles, titles = PhraseMatcher(), set()
     for name, *aliases in _rows("roles.txt"):
+        titles.add(name.lower())
         for phrase in (name, *aliases):
             roles.add(phrase, name, "role")
     honorifics = {}
@@ -111,4 +113,4 @@ def lexicons() -> Lexicons:
         side = rest[-1] if rest else "person"
         for alias in (name, *rest[:-1]):
             honorifics[alias.lower().rstrip(".")] = (name, side)
-    return Lexicons(bodies, roles, honorifics, frozenset(places))
+    return Lexicons(bodies, roles, honorifics, frozenset(places), frozenset(titles))

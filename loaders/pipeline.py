@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 from scrutiny.errors import LoaderError, ScrutinyError
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
+from scrutiny.loaders.derive import derive_all
 from scrutiny.loaders.extract import extract
 from scrutiny.loaders.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.read import read_document
@@ -102,7 +103,9 @@ def load_document(store: Store, doc: DocumentText) -> str:
 
 def load_paths(store: Store, paths: list[Path], settings: Settings,
                overrides: Metadata | None = None,
-               progress: Callable[[Path], None] | None = None) -> LoadReport:
+               progress: Callable[[Path], None] | None = None, today: str | None = None
+               ) -> LoadReport:
+    """Load every path (a failure is recorded, the rest go on), then link across meetings."""
     report = LoadReport()
     purge_incomplete(store)
     for path, doc in read_documents(paths, settings, overrides):
@@ -115,6 +118,7 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
             report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
         if progress:
             progress(path)
+    derive_all(store, today)
     return report
 
 

@@ -19,7 +19,9 @@ MARKER = re.compile(
     r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s))\s*")
 DECISION = re.compile(
     r"\s*(?P<head>RESOLVED|Resolved|RESOLVED\s+THAT|AGREED|Agreed|ACTION|Action|ACTIONS|Actions|"
-    r"DECISION|Decision|RECOMMENDATION|Recommendation)\b\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
+    r"DECISION|Decision|RECOMMENDATION|Recommendation)\b"
+    r"(?:\s+(?:No\.?|Number|Ref\.?)?\s*(?P<num>\d{1,4}[a-z]?|\d{1,3}/\d{2,4})\b)?"  # "Action 4:", an action-log number
+    r"\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
@@ -35,6 +37,7 @@ class Unit:
     kind: str = "sentence"  # sentence, resolution
     marker: str | None = None
     paragraph: int = 0
+    number: str | None = None  # an action number the decision head gave ("Action 4:")
     tags: set[str] = field(default_factory=set)
 
 
@@ -71,7 +74,7 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
             heads.append((s, m["num"], " ".join(nxt.split())))
         elif (m := ITEM_NUMBER.match(line)) and nxt and len(nxt) < 150 and nxt[0].isupper():
             heads.append((s, m["num"], " ".join(nxt.split())))
-        elif m := ITEM_HEADING.match(line):
+        elif (m := ITEM_HEADING.match(line)) or (m := _title_case_heading(line)):
             heads.append((s, m["num"], " ".join(m["title"].split())))
     if not heads:
         return [Item("i1", None, title or "", 0, len(text))]
@@ -79,6 +82,20 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
         heads.insert(0, (0, None, title or ""))
     ends = [h[0] for h in heads[1:]] + [len(text)]
     return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends), 1)]
+
+
+NUMBERED_LINE = re.compile(r"^\s*(?P<num>\d{1,3}/\d{2,4}|\d{1,3}\.?)\s+(?P<title>[A-Z][^\n]{2,100})$")
+
+
+def _title_case_heading(line: str) -> re.Match | None:
+    """"8/24 Report on Call Handling Performance", "551. Chair's Report (Item 3)": a
+    numbered line of capitalised words with no closing full stop is an item heading."""
+    m = NUMBERED_LINE.match(line)
+    if not m or re.search(r"[.;:,]\s*$", m["title"]):
+        return None
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", m["title"]) if len(w) > 3]
+    capitalised = [w for w in long_words if w[0].isupper()]
+    return m if long_words and len(capitalised) / len(long_words) >= 0.75 else None
 
 
 def _item_at(items: list[Item], pos: int) -> int:
@@ -91,7 +108,7 @@ def _item_at(items: list[Item], pos: int) -> int:
 ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$", re.I)
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for m in SENTENCE_END.finditer(text, start, end):
         if ABBREVIATION.search(text, max(start, m.start() - 8), m.start()):
@@ -114,7 +131,7 @@ def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]
             state.close(units)
         head = DECISION.match(text, s, e)
         if head:
-            state.open(units, item)
+            state.open(units, item, head["num"])
             s = head.end()
             if s >= e:
                 continue
@@ -126,7 +143,7 @@ def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]
             continue
         if state.active and state.take(units, text, body_start, e, marker, item, p, head is not None):
             continue
-        for a, b in _sentences(text, body_start, e):
+        for a, b in sentences(text, body_start, e):
             units.append(Unit(a, b, item, "sentence", marker, p))
     state.close(units)
     return items, sorted(units, key=lambda u: u.start)
@@ -140,10 +157,12 @@ class _DecisionState:
         self.item = -1
         self.marker_style: str | None = None
         self.points: list[Unit] = []
+        self.number: str | None = None
 
-    def open(self, units, item):
+    def open(self, units, item, number=None):
         self.close(units)
         self.active, self.item, self.marker_style, self.points = True, item, None, []
+        self.number = number
 
     def take(self, units, text, start, end, marker, item, para, on_head_line) -> bool:
         style = _marker_style(marker)
@@ -153,7 +172,7 @@ class _DecisionState:
             if self.marker_style is None and marker:
                 self.marker_style = style
             a, b = _trim(text, start, end)
-            self.points.append(Unit(a, b, item, "resolution", marker, para))
+            self.points.append(Unit(a, b, item, "resolution", marker, para, self.number))
             return True
         if self.points and marker:  # a different list inside the last point: its continuation
             self.points[-1].end = _trim(text, start, end)[1]

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 
 from scrutiny.graph.model import Graph
+from scrutiny.loaders.dates import add_days
 from scrutiny.loaders.records import Entity, Event, Extraction
 from scrutiny.loaders.reports import fold as slug
 
 EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
                "Commitment": "Commitment", "Resolution": "Resolution",
                "StatusUpdate": "StatusUpdate"}
+RESPONSE_DAYS = 56  # Police Reform and Social Responsibility Act 2011, s.55
+UNATTRIBUTED = {"Question": ("asker",), "Challenge": ("asker",), "Answer": ("speaker",),
+                "Commitment": ("owner",)}
 ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVEN_BY",
               "owner": "OWED_BY", "owed_to": "OWED_TO"}
 
@@ -50,6 +54,8 @@ def to_graph(ex: Extraction) -> Graph:
                                     end=item.end, meeting_date=doc.meeting_date)
         g.add_edge("HAS_ITEM", meeting, items[item.id])
     refs = {e.id: _entity(g, keys, e, d, doc.text) for e in ex.entities}
+    _offices_and_members(g, ex, refs, doc.meeting_date)
+    _response_clock(g, ex, refs)
     events = {ev.id: _event(g, keys, ev, d, items, doc.meeting_date) for ev in ex.events}
     for ev in ex.events:
         _event_links(g, ev, events, refs)
@@ -63,7 +69,7 @@ def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
     g.add_edge("RECORDS", d, meeting)
     if doc.body:
         kind = "panel" if re.search(r"panel|committee", doc.body, re.I) else "other"
-        body = g.add_node("Body", keys.body, name=doc.body, kind=kind)
+        body = g.add_node("Body", keys.body, name=doc.body, kind=kind, stale=True)
         g.add_edge("HELD_BY", meeting, body)
     return meeting
 
@@ -93,6 +99,34 @@ def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str):
     return ref
 
 
+def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date) -> None:
+    """Person-office links, each with its document, quote and the date it was true;
+    panel members' membership of the panel."""
+    text, doc = ex.document.text, ex.document.id
+    panel = next((refs[e.id] for e in ex.entities if e.type == "Body"
+                  and e.name == ex.document.body), None)
+    for e in ex.entities:
+        for held in e.extra.get("holds") or []:
+            s, t = held["start"], held["end"]
+            g.add_edge("HOLDS", refs[e.id], refs[held["role"]], doc=doc, quote=text[s:t],
+                       start=s, end=t, since=meeting_date, until=meeting_date)
+        if e.type == "Person" and e.extra.get("side") == "member" and panel and e.mentions:
+            s, t = e.mentions[0]
+            g.add_edge("MEMBER_OF", refs[e.id], panel, doc=doc, quote=text[s:t], start=s, end=t)
+
+
+def _response_clock(g: Graph, ex: Extraction, refs) -> None:
+    """An inspectorate's report starts the statutory clock: the PCC responds within 56 days."""
+    kinds = {e.id: e.extra.get("kind") for e in ex.entities if e.type == "Body"}
+    for e in ex.entities:
+        published, publisher = e.extra.get("published"), e.extra.get("publisher")
+        if e.type == "Report" and publisher in refs:
+            g.add_edge("PUBLISHED_BY", refs[e.id], refs[publisher])
+        if e.type == "Report" and published:
+            due = add_days(published, RESPONSE_DAYS) if kinds.get(publisher) == "inspectorate" else None
+            g.add_node("Report", refs[e.id][1], published=published, response_due=due)
+
+
 def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
     label = EVENT_LABEL[ev.type]
     props = dict(doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end,
@@ -100,10 +134,13 @@ def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
     if label == "Question":
         props["challenge"] = ev.type == "Challenge"
     elif label == "Commitment":
-        props.update(due=ev.fields.get("due"), status="open")
+        props.update(due=ev.fields.get("due"), status="open",
+                     action_number=ev.fields.get("action_number"))
     elif label == "StatusUpdate":
         props.update(status=ev.fields.get("status"), action_number=ev.fields.get("action_number"),
                      refers_to_date=ev.fields.get("refers_to_date"))
+    missing = next((f for f in UNATTRIBUTED.get(ev.type, ()) if not ev.fields.get(f)), None)
+    props["review"] = f"no {missing} named" if missing else None
     ref = g.add_node(label, f"{keys.doc}#{ev.id}", **props)
     g.add_edge("EVIDENCED_BY", ref, d, doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end)
     if ev.item in items:
