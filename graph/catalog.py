@@ -97,3 +97,16 @@ class Catalog:
 
 
 CATALOG = Catalog()
+
+
+def neo4j_lint_schema(catalog: Catalog = CATALOG) -> dict:
+    """The schema in the shape Neo4j's Cypher checker takes (its ``DbSchema``), so that the
+    saved queries are checked against our labels, relationship types and properties."""
+    return {
+        "labels": sorted(catalog.labels),
+        "relationshipTypes": sorted(catalog.relationships),
+        "propertyKeys": catalog.property_keys(),
+        "graphSchema": [{"from": a, "to": b, "relType": rel}
+                        for rel, spec in sorted(catalog.relationships.items())
+                        for a, b in sorted(spec.pairs)],
+    }

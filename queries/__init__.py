@@ -1,12 +1,17 @@
 """queries/: saved Cypher files with a header, and the one registry that serves them.
 
 Header lines start with ``//`` and read ``// key: value``: ``name``, ``title``,
-``description``, ``param: name type default description`` (repeatable) and
-``columns``.  The Cypher after the header is pasteable into Neo4j Browser as is.
+``description``, ``param: name type default description`` (repeatable; type is
+string, int, float, bool or date; default ``null``, ``required`` or, for a
+date, ``today``), ``columns`` and, for a full-text search, ``fulltext: PARAM``
+(the store's own full-text index turns that parameter into ``$hits``).  The
+Cypher after the header is pasteable into Neo4j Browser as is.  The CLI, the
+API and the views all run saved queries through ``run``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +21,26 @@ from typing import Any
 from scrutiny.errors import QueryNotFound, QueryParameterError
 
 HERE = Path(__file__).parent
-TYPES = {"string": str, "int": int, "float": float}
+REQUIRED = object()
+TODAY = object()
+
+
+def _date(raw: Any) -> str:
+    return dt.date.fromisoformat(str(raw)).isoformat()
+
+
+def _bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if str(raw).lower() in ("1", "true", "yes"):
+        return True
+    if str(raw).lower() in ("0", "false", "no"):
+        return False
+    raise ValueError(raw)
+
+
+TYPES = {"string": str, "int": int, "float": float, "bool": _bool, "date": _date}
+MAX_STRING = 1000
 
 
 @dataclass(frozen=True)
@@ -26,11 +50,29 @@ class Param:
     default: Any
     description: str
 
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
     def coerce(self, raw: Any) -> Any:
+        if raw is None:
+            return None
+        if self.type == "string" and len(str(raw)) > MAX_STRING:
+            raise QueryParameterError(f"parameter {self.name} is longer than {MAX_STRING} characters")
         try:
             return TYPES[self.type](raw)
-        except (TypeError, ValueError):
-            raise QueryParameterError(f"parameter {self.name} must be {self.type}, got {raw!r}")
+        except (TypeError, ValueError, OverflowError):
+            raise QueryParameterError(f"parameter {self.name} must be {self.type}, got {str(raw)[:80]!r}") from None
+
+    def default_value(self) -> Any:
+        if self.required:
+            raise QueryParameterError(f"parameter {self.name} is required")
+        return dt.date.today().isoformat() if self.default is TODAY else self.default
+
+    def shown_default(self) -> str:
+        if self.default is None:
+            return "null"
+        return {id(REQUIRED): "required", id(TODAY): "today"}.get(id(self.default), repr(self.default))
 
 
 @dataclass(frozen=True)
@@ -41,24 +83,29 @@ class SavedQuery:
     cypher: str
     params: tuple[Param, ...] = field(default_factory=tuple)
     columns: tuple[str, ...] = field(default_factory=tuple)
+    fulltext: str | None = None  # the parameter the store's full-text index turns into $hits
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
         if unknown:
             raise QueryParameterError(f"{self.name} has no parameter {', '.join(unknown)}")
-        return {n: (p.coerce(given[n]) if n in given else p.default) for n, p in known.items()}
+        return {n: (p.coerce(given[n]) if given.get(n) is not None else p.default_value())
+                for n, p in known.items()}
 
 
 def _default(kind: str, raw: str) -> Any:
     if raw in ("null", "none", ""):
         return None
+    if raw == "required":
+        return REQUIRED
+    if raw == "today" and kind == "date":
+        return TODAY
     return TYPES[kind](raw)
 
 
 def parse(path: Path) -> SavedQuery:
-    header, body = {}, []
-    params = []
+    header, body, params = {}, [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*//\s*(\w+):\s*(.*)$", line)
         if m and not body:
@@ -73,7 +120,7 @@ def parse(path: Path) -> SavedQuery:
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
     return SavedQuery(header.get("name", path.stem), header.get("title", ""),
                       header.get("description", ""), "\n".join(body).strip(),
-                      tuple(params), columns)
+                      tuple(params), columns, header.get("fulltext"))
 
 
 @lru_cache(maxsize=1)
@@ -85,5 +132,26 @@ def registry() -> dict[str, SavedQuery]:
 def get(name: str) -> SavedQuery:
     try:
         return registry()[name]
-    except KeyError:
-        raise QueryNotFound(f"no saved query named {name!r} (see: scrutiny query list)") from None
+    except (KeyError, TypeError):
+        raise QueryNotFound(f"no saved query named {str(name)[:80]!r} (see: scrutiny query list)") from None
+
+
+@dataclass
+class Result:
+    query: str
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+
+def run(store, name: str, given: dict[str, Any] | None = None, *, row_limit: int = 10_000,
+        timeout_ms: int | None = None) -> Result:
+    """Run a saved query read-only, at most ``row_limit`` rows, within the timeout."""
+    query = get(name)
+    params = query.bind(given or {})
+    if "limit" in params:
+        params["limit"] = max(0, min(params["limit"], row_limit))
+    if query.fulltext:
+        params["hits"] = store.fulltext(params[query.fulltext], params.get("limit", row_limit))
+    rows = store.run(query.cypher, params, timeout_ms=timeout_ms)
+    return Result(query.name, query.columns, rows[:row_limit], len(rows) > row_limit)

@@ -1,18 +1,42 @@
 // name: accountability-chains
-// title: Who was asked to account, what was promised, and its status
-// description: Every commitment with its owner, the question it arose from and who asked it, the meeting date, status and the exact quote, optionally for one body.
-// param: body string null Body key (lower-case name), e.g. "durham police and crime panel"; all bodies when null
+// title: Report or finding -> who asked -> who answered -> what was promised -> what fulfilled it
+// description: One row per commitment: the report or finding it concerns, the question it arose from and who asked it, the answer and who gave it, the owner (as the minutes name them, and the person who held that office then), due date, status, and the later item or update that fulfilled it, each with its quote and meeting date. Filters are case-insensitive substrings; null means all.
+// param: body string null Body name contains, e.g. "durham"
+// param: subject string null Report or finding title contains, e.g. "PEEL"
+// param: owner string null Owner (office or person) name contains, e.g. "commissioner"
+// param: status string null open, overdue, fulfilled or superseded
+// param: since date null Meetings on or after this date
+// param: until date null Meetings on or before this date
 // param: limit int 200 Most rows returned
-// columns: meeting_date, body, asker, question, owner, commitment, due, status, source
+// columns: meeting_date, body, subject, asker, question, answered_by, answer, owner, holder, commitment, due, due_date, status, fulfilled_on, fulfilled_by, fulfilment_method, commitment_key, source
 MATCH (c:Commitment)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
 WITH c, d, m, b
-WHERE $body IS NULL OR b.key = $body
-OPTIONAL MATCH (c)-[:OWED_BY]->(owner)
+WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
+  AND ($status IS NULL OR c.status = $status)
+  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
+OPTIONAL MATCH (c)-[ow:OWED_BY]->(o) WHERE coalesce(ow.derived, false) = false
+OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person) WHERE hw.derived = true
+WITH c, d, m, b, o, h
+WHERE $owner IS NULL OR toLower(coalesce(o.name, '')) CONTAINS toLower($owner)
+   OR toLower(coalesce(h.name, '')) CONTAINS toLower($owner)
 OPTIONAL MATCH (c)-[:ARISES_FROM]->(q:Question)
-OPTIONAL MATCH (q)-[:ASKED_BY]->(asker)
-RETURN m.date AS meeting_date, b.name AS body, asker.name AS asker, q.quote AS question,
-       owner.name AS owner, c.quote AS commitment, c.due AS due, c.status AS status,
-       coalesce(d.url, d.source) AS source
+OPTIONAL MATCH (q)-[aw:ASKED_BY]->(asker) WHERE coalesce(aw.derived, false) = false
+OPTIONAL MATCH (ans:Answer)-[:ANSWERS]->(q)
+OPTIONAL MATCH (ans)-[gw:GIVEN_BY]->(speaker) WHERE coalesce(gw.derived, false) = false
+OPTIONAL MATCH (c)-[:ADDRESSES]->(s1)
+OPTIONAL MATCH (q)-[:ABOUT]->(s2)
+OPTIONAL MATCH (c)-[f:FULFILLED_BY]->()
+WITH c, d, m, b, o, h, q, asker, ans, speaker, f, coalesce(s1.title, s2.title) AS subject
+WHERE $subject IS NULL OR toLower(coalesce(subject, '')) CONTAINS toLower($subject)
+WITH c, d, m, b, o, h, q, asker, ans, speaker, f, subject
+ORDER BY f.meeting_date, f.confidence DESC
+WITH c, d, m, b, o, h, collect(subject)[0] AS subject, collect(q)[0] AS q, collect(asker.name)[0] AS asker,
+     collect(ans)[0] AS ans, collect(speaker.name)[0] AS speaker, collect(f)[0] AS f
+RETURN m.date AS meeting_date, b.name AS body, subject, asker, q.quote AS question,
+       speaker AS answered_by, ans.quote AS answer, o.name AS owner, h.name AS holder,
+       c.quote AS commitment, c.due AS due, c.due_date AS due_date, c.status AS status,
+       c.fulfilled_on AS fulfilled_on, f.quote AS fulfilled_by, f.method AS fulfilment_method,
+       c.key AS commitment_key, coalesce(d.url, d.source) AS source
 ORDER BY meeting_date, source, c.start
 LIMIT $limit

@@ -33,3 +33,27 @@ def test_errors_are_one_line_and_exit_non_zero(tmp_path):
     assert missing.returncode == 1
     assert "nope.txt: No such file or directory" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_query_commands_list_show_and_run_saved_queries(tmp_path):
+    listed = scrutiny("query", "list", data_dir=tmp_path)
+    assert "open-commitments" in listed.stdout and "search-quotes" in listed.stdout
+    shown = scrutiny("query", "show", "who-asks-most", data_dir=tmp_path)
+    assert "MATCH (q:Question)-[aw:ASKED_BY]->(a)" in shown.stdout
+    assert "// $since (date, default null)" in shown.stdout
+    scrutiny("load", str(EXAMPLES), data_dir=tmp_path)
+    ran = scrutiny("query", "run", "who-asks-most", "--param", "body=durham", "--format", "csv",
+                   data_dir=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "body,asker,questions,challenges,meetings"
+    assert ran.stdout.splitlines()[1].startswith("Durham Police and Crime Panel,")
+    bad = scrutiny("query", "run", "who-asks-most", "--param", "since=last week", data_dir=tmp_path)
+    assert bad.returncode == 1 and bad.stderr.strip() == "Error: parameter since must be date, got 'last week'"
+
+
+def test_review_lists_unattributed_references_with_their_quotes(tmp_path):
+    scrutiny("load", str(EXAMPLES), data_dir=tmp_path)
+    review = scrutiny("review", data_dir=tmp_path)
+    assert review.returncode == 0, review.stderr
+    assert review.stdout.startswith("4 references to review")
+    assert "no speaker named  In response reassurance was given" in review.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -34,6 +35,12 @@ class Store(Protocol):
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...
+
+
+def fulltext_terms(text: str) -> list[str]:
+    """The words of a search, stripped of every full-text operator (RediSearch and Lucene
+    syntax differ; user text must mean only its words on both): at most 16, all required."""
+    return [w[:40] for w in re.findall(r"\w+", text or "")][:16]
 
 
 def open_store(settings: Settings) -> Store:

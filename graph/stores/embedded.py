@@ -18,7 +18,7 @@ from falkordb.graph import Graph as FalkorGraph
 from scrutiny.errors import QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS, Statement
-from scrutiny.graph.stores.base import WriteSummary
+from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
 from scrutiny.graph.stores.results import falkor_rows
 from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
 from scrutiny.settings import Settings
@@ -122,13 +122,16 @@ class EmbeddedStore:
                 raise _translate(exc) from exc
 
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]:
+        terms = fulltext_terms(text)
+        if not terms:
+            return []
         rows: list[dict[str, Any]] = []
         for label in QUOTED_LABELS:
             rows += self.run(
                 "CALL db.idx.fulltext.queryNodes($label, $text) YIELD node, score "
                 "RETURN node.key AS key, $label AS label, node.quote AS quote, "
                 "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
-                {"label": label, "text": text, "limit": limit})
+                {"label": label, "text": " ".join(terms), "limit": limit})
         return sorted(rows, key=lambda r: -r["score"])[:limit]
 
     def close(self) -> None:

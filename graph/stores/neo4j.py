@@ -10,7 +10,7 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthEr
 
 from scrutiny.errors import ConfigError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, neo4j_schema_statements
-from scrutiny.graph.stores.base import WriteSummary
+from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
 from scrutiny.graph.stores.results import plain
 from scrutiny.settings import Settings
 
@@ -78,11 +78,14 @@ class Neo4jStore:
             self.run(ddl, write=True)
 
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]:
+        terms = fulltext_terms(text)
+        if not terms:
+            return []
         return self.run(
             "CALL db.index.fulltext.queryNodes('quotes', $text) YIELD node, score "
             "RETURN node.key AS key, labels(node)[0] AS label, node.quote AS quote, "
             "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
-            {"text": text, "limit": limit})
+            {"text": " ".join(f"+{t}" for t in terms), "limit": limit})
 
     def close(self) -> None:
         self.driver.close()

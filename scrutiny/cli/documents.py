@@ -1,45 +1,15 @@
-"""The ``scrutiny`` command: a thin shell over the library, one-line errors, non-zero exits."""
+"""Commands over documents: extract to JSON, load into the graph, review what needs a human."""
 
 from __future__ import annotations
 
-import csv
-import functools
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from scrutiny.errors import ScrutinyError
+from scrutiny.cli import data_dir_option, emit, main, one_line_errors, open_configured_store
 from scrutiny.settings import get_settings
-
-
-def one_line_errors(func):
-    """ScrutinyError (and a broken pipe) become ``Error: ...`` and exit 1."""
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ScrutinyError as exc:
-            raise click.ClickException(str(exc)) from None
-        except BrokenPipeError:
-            raise click.Abort() from None
-    return wrapper
-
-
-def open_configured_store(settings):
-    from scrutiny.graph.stores.base import open_store
-    return open_store(settings)
-
-
-data_dir_option = click.option("--data-dir", envvar="SCRUTINY_DATA_DIR", default=None,
-                               help="Data directory of the embedded store (SCRUTINY_DATA_DIR).")
-
-
-@click.group()
-@click.version_option(package_name="scrutiny-graph")
-def main():
-    """Minutes of police governance meetings as a graph of accountability."""
 
 
 @main.command()
@@ -105,47 +75,24 @@ def load(paths, url, body, meeting_date, data_dir):
 
 
 @main.command()
-@click.option("--body", default=None, help="Only this body (its lower-case name).")
+@click.option("--body", default=None, help="Only this body (name contains).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @data_dir_option
 @one_line_errors
-def report(body, fmt, data_dir):
-    """Print the accountability table: who promised what, to whom, and its status.
+def review(body, fmt, data_dir):
+    """List references a person should check, with their quotes: no named asker, speaker or
+    owner; an office whose holder at that date is unknown or ambiguous; a closure too weak
+    to count.
 
-    Example: scrutiny report --format csv
+    Example: scrutiny review --body durham
     """
-    from scrutiny.queries import get
-    store = open_configured_store(get_settings(data_dir=data_dir))
+    from scrutiny import queries
+    settings = get_settings(data_dir=data_dir)
+    store = open_configured_store(settings)
     try:
-        counts = store.run(get("document-count").cypher)[0]
-        query = get("accountability-chains")
-        rows = store.run(query.cypher, query.bind({"body": body} if body else {}))
+        result = queries.run(store, "unresolved-references", {"body": body},
+                             row_limit=settings.row_limit, timeout_ms=settings.query_timeout_ms)
     finally:
         store.close()
-    click.echo(f"{counts['documents']} documents, {counts['meetings']} meetings, "
-               f"{len(rows)} commitments", err=fmt != "table")
-    emit(rows, fmt, ["meeting_date", "body", "owner", "status", "due", "commitment"])
-
-
-def emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        click.echo(table(rows, columns))
-
-
-def table(rows: list[dict], columns: list[str], width: int = 60) -> str:
-    cell = lambda v: ("" if v is None else " ".join(str(v).split()))[:width]
-    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
-    line = lambda vals: "  ".join(v.ljust(widths[c]) for c, v in zip(columns, vals)).rstrip()
-    out = [line(columns), line(["-" * widths[c] for c in columns])]
-    out += [line([cell(r.get(c)) for c in columns]) for r in rows]
-    return "\n".join(out)
-
-
-if __name__ == "__main__":
-    main()
+    click.echo(f"{len(result.rows)} references to review", err=fmt != "table")
+    emit(result.rows, fmt, ["meeting_date", "body", "kind", "reason", "quote"])

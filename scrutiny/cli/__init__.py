@@ -1,0 +1,68 @@
+"""The ``scrutiny`` command: a thin shell over the library, one-line errors, non-zero exits.
+
+The group and what every command shares live here; the commands live beside it by topic.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from scrutiny.errors import ScrutinyError
+from scrutiny.settings import get_settings
+
+
+def one_line_errors(func):
+    """ScrutinyError (and a broken pipe) become ``Error: ...`` and exit 1."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ScrutinyError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            raise click.Abort() from None
+    return wrapper
+
+
+def open_configured_store(settings):
+    from scrutiny.graph.stores.base import open_store
+    return open_store(settings)
+
+
+data_dir_option = click.option("--data-dir", envvar="SCRUTINY_DATA_DIR", default=None,
+                               help="Data directory of the embedded store (SCRUTINY_DATA_DIR).")
+
+
+@click.group()
+@click.version_option(package_name="scrutiny-graph")
+def main():
+    """Minutes of police governance meetings as a graph of accountability."""
+
+
+def emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        click.echo(table(rows, columns))
+
+
+def table(rows: list[dict], columns: list[str], width: int = 60) -> str:
+    cell = lambda v: ("" if v is None else " ".join(str(v).split()))[:width]
+    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
+    line = lambda vals: "  ".join(v.ljust(widths[c]) for c, v in zip(columns, vals)).rstrip()
+    out = [line(columns), line(["-" * widths[c] for c in columns])]
+    out += [line([cell(r.get(c)) for c in columns]) for r in rows]
+    return "\n".join(out)
+
+
+from scrutiny.cli import documents, saved_queries  # noqa: E402,F401  (registers their commands)
