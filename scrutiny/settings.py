@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         1_024, ge=64, description="Memory limit of the parsing worker process, in MiB.")
     max_document_mb: int = Field(
         50, ge=1, description="Largest document read, in MiB; larger files are refused.")
+    api_key: SecretStr | None = Field(
+        None, description="Enables the API's ingest endpoint, which then requires it in `X-API-Key`.")
+    max_request_mb: int = Field(
+        20, ge=1, description="Largest HTTP request body the API accepts, in MiB.")
+    view_max_nodes: int = Field(
+        500, ge=10, description="Most nodes a network view draws; the rest are listed as left out.")
 
 
 def get_settings(**overrides) -> Settings:

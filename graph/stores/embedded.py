@@ -15,7 +15,7 @@ import redis
 from falkordb import FalkorDB
 from falkordb.graph import Graph as FalkorGraph
 
-from scrutiny.errors import QueryTimeout, StoreError, StoreUnavailable
+from scrutiny.errors import QueryParameterError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS, Statement
 from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
@@ -31,6 +31,19 @@ def _translate(exc: Exception) -> StoreError:
     if "timed out" in text.lower():
         return QueryTimeout(f"query timed out: {text}")
     return StoreError(text)
+
+
+def _refuse_nul(value: Any) -> None:
+    """FalkorDB's client writes parameters into the query text, which the server reads as a
+    C string: a NUL would cut the query short.  No document or parameter needs one."""
+    if isinstance(value, str) and "\x00" in value:
+        raise QueryParameterError("a parameter contains a NUL character")
+    if isinstance(value, dict):
+        for v in value.values():
+            _refuse_nul(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _refuse_nul(v)
 
 
 class EmbeddedStore:
@@ -66,6 +79,7 @@ class EmbeddedStore:
     def run(self, cypher: str, params: dict[str, Any] | None = None, *,
             write: bool = False, timeout_ms: int | None = None) -> list[dict[str, Any]]:
         call = self.graph.query if write else self.graph.ro_query
+        _refuse_nul(params)
         try:
             result = call(cypher, params or {}, timeout=timeout_ms or self.timeout_ms)
         except (redis.RedisError, ValueError) as exc:
@@ -78,6 +92,7 @@ class EmbeddedStore:
         """Run ``statements`` as one MULTI/EXEC block; raise if any of them failed."""
         pipe = self.conn.pipeline(transaction=True)
         for st in statements:
+            _refuse_nul(st.params)
             query = self.graph._build_params_header(st.params) + st.cypher
             pipe.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact")
         try:

@@ -62,7 +62,7 @@ def show(name):
     click.echo(q.cypher)
 
 
-def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     given = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -87,7 +87,7 @@ def run_query(name, pairs, fmt, limit, timeout_ms, data_dir):
     """
     from scrutiny import queries
     settings = get_settings(data_dir=data_dir)
-    given = _params(pairs)
+    given = parse_params(pairs)
     queries.get(name).bind(given)  # bad parameters fail before a store is opened
     store = open_configured_store(settings)
     try:

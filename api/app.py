@@ -1,0 +1,92 @@
+"""The HTTP API: accountability chains and entities for other tools, read-only by default.
+
+One store per process, opened at start-up and closed at shutdown; every read goes
+through the store's read-only path (FalkorDB's GRAPH.RO_QUERY, Neo4j read
+transactions).  Every error has one JSON shape: ``{"error": {"code", "message"}}``.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from scrutiny.errors import ScrutinyError
+from scrutiny.settings import Settings, get_settings
+
+
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def create_app(settings: Settings | None = None, store=None) -> FastAPI:
+    """The app; ``store`` lets a caller share an open store (tests, ``scrutiny serve``)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        from scrutiny.cli import open_configured_store
+        own = store is None
+        app.state.store = open_configured_store(settings) if own else store
+        try:
+            yield
+        finally:
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(title="scrutiny", version=_version(), lifespan=lifespan,
+                  description="Accountability in the minutes of UK police governance meetings: "
+                              "who was asked to account for what, what was promised, and whether "
+                              "it was done, each with its exact quote and source.")
+    app.state.settings = settings
+    _errors(app)
+    _body_cap(app, settings.max_request_mb * 1024 * 1024)
+    from scrutiny.api import routes, saved, views
+    app.include_router(routes.router)
+    app.include_router(saved.router())
+    app.include_router(views.router)
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("scrutiny-graph")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(ScrutinyError)
+    async def scrutiny_error(request: Request, exc: ScrutinyError):
+        return error(exc.status, exc.code, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body"))
+        return error(422, "invalid_parameter", f"{where}: {first.get('msg', 'invalid')}"[:300])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized",
+                403: "forbidden", 413: "too_large"}.get(exc.status_code, "http_error")
+        return error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):  # never a traceback to a client
+        return error(500, "internal_error", "unexpected error; see the server log")
+
+
+def _body_cap(app: FastAPI, limit: int) -> None:
+    @app.middleware("http")
+    async def cap(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > limit):
+            return error(413, "too_large", f"request body over {limit // (1024 * 1024)} MiB")
+        return await call_next(request)

@@ -1,0 +1,67 @@
+"""Response shapes shared by the endpoints: a page of rows (JSON or CSV), an error."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Literal
+
+from fastapi import Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from scrutiny import queries
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Page(BaseModel):
+    """Rows of a saved query, ``limit`` at a time from ``offset``; ``next_offset`` is null at the end."""
+
+    query: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+ERRORS = {status: {"model": ErrorResponse, "description": text} for status, text in (
+    (400, "Bad parameter"), (404, "Not found"), (422, "Invalid request"),
+    (503, "Store unavailable"), (504, "Query timed out"))}
+CSV_RESPONSE = {200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}}
+Format = Literal["json", "csv"]
+NO_NUL = r"^[^\x00]*$"  # the embedded store refuses NUL in any parameter; say so in the schema
+LimitQuery = Query(100, ge=1, le=1000, description="Rows per page")
+OffsetQuery = Query(0, ge=0, le=100_000, description="Rows to skip")
+FormatQuery = Query("json", description="json (a page) or csv (the rows of this page)")
+
+
+def page(store, settings, name: str, params: dict[str, Any], limit: int, offset: int,
+         fmt: str) -> Page | Response:
+    """One page of a saved query: the query is asked for offset + limit + 1 rows."""
+    wanted = min(offset + limit + 1, settings.row_limit + 1)
+    if any(p.name == "limit" for p in queries.get(name).params):
+        params = {**params, "limit": wanted}
+    result = queries.run(store, name, params, row_limit=wanted, timeout_ms=settings.query_timeout_ms)
+    rows = result.rows[offset:offset + limit]
+    more = len(result.rows) > offset + limit and offset + limit < settings.row_limit
+    if fmt == "csv":
+        return Response(to_csv(rows, result.columns), media_type="text/csv; charset=utf-8")
+    return Page(query=name, columns=list(result.columns), rows=rows, limit=limit, offset=offset,
+                next_offset=offset + limit if more else None)
+
+
+def to_csv(rows: list[dict[str, Any]], columns) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,135 @@
+"""Health, accountability chains, entities and their neighbourhoods, search, ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import tempfile
+from pathlib import Path as FilePath
+from typing import Any, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
+from pydantic import BaseModel
+
+from scrutiny import queries
+from scrutiny.api.pages import (CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery,
+                                OffsetQuery, Page, page)
+from scrutiny.graph import explore
+
+router = APIRouter()
+Kind = Literal[tuple(explore.KINDS)]  # type: ignore[valid-type]
+Status = Literal["open", "overdue", "fulfilled", "superseded"]
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+    documents: int
+    meetings: int
+
+
+class GraphNode(BaseModel):
+    id: str
+    kind: str
+    key: str
+    props: dict[str, Any]
+
+
+class GraphEdge(BaseModel):
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any]
+
+
+class Neighbourhood(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    left_out: int
+
+
+class Loaded(BaseModel):
+    file: str
+    outcome: str
+    reason: str | None = None
+
+
+def node_id(label: str, key: str) -> str:
+    return f"{explore.KIND_OF[label]}/{key}"
+
+
+@router.get("/health", response_model=Health, tags=["service"], responses=ERRORS)
+def health(request: Request):
+    """The store answers, and how much it holds."""
+    counts = queries.run(request.app.state.store, "document-count").rows[0]
+    return Health(status="ok", store=request.app.state.store.kind, **counts)
+
+
+@router.get("/chains", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
+def chains(request: Request, body: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Body name contains"),
+           report: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Report title contains"),
+           finding: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Finding title contains"),
+           owner: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Owner (office or person) contains"),
+           status: Status | None = None, since: dt.date | None = None, until: dt.date | None = None,
+           limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
+    """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
+    params = {"body": body, "subject": report or finding, "owner": owner, "status": status,
+              "since": since and since.isoformat(), "until": until and until.isoformat()}
+    return page(request.app.state.store, request.app.state.settings, "accountability-chains",
+                params, limit, offset, format)
+
+
+@router.get("/entities/{kind}/{key:path}/neighbourhood", response_model=Neighbourhood,
+            tags=["entities"], responses=ERRORS)
+def neighbourhood(request: Request, kind: Kind, key: str = Path(..., max_length=300, pattern=NO_NUL),
+                  depth: int = Query(1, ge=1, le=3, description="Hops from the entity"),
+                  max_nodes: int = Query(200, ge=1, le=1000, description="Most nodes returned")):
+    """The entity's neighbourhood to ``depth`` hops, at most ``max_nodes`` nodes (documents left out)."""
+    g, left_out = explore.neighbourhood(request.app.state.store, kind, key, depth, max_nodes)
+    nodes = [GraphNode(id=node_id(n.label, n.key), kind=explore.KIND_OF[n.label], key=n.key, props=n.props)
+             for n in g.nodes.values()]
+    edges = [GraphEdge(type=e.type, source=node_id(*e.source), target=node_id(*e.target), props=e.props)
+             for e in g.edges.values()]
+    return Neighbourhood(nodes=nodes, edges=edges, left_out=left_out)
+
+
+@router.get("/entities/{kind}/{key:path}", tags=["entities"], responses=ERRORS)
+def entity(request: Request, kind: Kind,
+           key: str = Path(..., max_length=300, pattern=NO_NUL)) -> dict[str, Any]:
+    """One person, office, body, report, finding or event, with every quote that states it."""
+    return explore.entity(request.app.state.store, kind, key)
+
+
+@router.get("/entities", tags=["entities"], responses=ERRORS)
+def find(request: Request, name: str = Query(..., min_length=1, max_length=200, pattern=NO_NUL),
+         limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
+    """People, offices, bodies and reports whose name contains ``name``, with their ids."""
+    return explore.find_named(request.app.state.store, name, limit)
+
+
+@router.get("/search", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
+def search(request: Request, q: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
+           limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
+    """Full-text search over the exact quotes of questions, answers, commitments and more."""
+    return page(request.app.state.store, request.app.state.settings, "search-quotes", {"text": q},
+                limit, offset, format)
+
+
+@router.post("/documents", response_model=list[Loaded], tags=["ingest"], responses=ERRORS)
+def ingest(request: Request, file: UploadFile, x_api_key: str | None = Header(None)):
+    """Load one minutes document (text, HTML or PDF).  Off unless SCRUTINY_API_KEY is set;
+    then the request must carry it in X-API-Key."""
+    configured = request.app.state.settings.api_key
+    if configured is None:
+        raise HTTPException(404, "ingest is off: set SCRUTINY_API_KEY to enable it")
+    if not hmac.compare_digest((x_api_key or "").encode(), configured.get_secret_value().encode()):
+        raise HTTPException(401, "a valid X-API-Key header is required")
+    from scrutiny.loaders.pipeline import load_paths
+    name = FilePath(file.filename or "upload.txt").name[:100]
+    with tempfile.TemporaryDirectory() as folder:
+        path = FilePath(folder) / name
+        path.write_bytes(file.file.read())
+        report = load_paths(request.app.state.store, [path], request.app.state.settings)
+    return [Loaded(file=name, outcome="loaded") for _ in report.loaded] + \
+        [Loaded(file=name, outcome="skipped") for _ in report.skipped] + \
+        [Loaded(file=name, outcome="failed", reason=f["reason"]) for f in report.failed]

@@ -1,0 +1,85 @@
+"""Saved queries over HTTP: the list, and one typed endpoint per query, made from the registry.
+
+Each query's parameters become typed query parameters of its own route, so the
+OpenAPI schema documents and validates them; the registry stays the only list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from scrutiny import queries
+from scrutiny.api.pages import (CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery,
+                                OffsetQuery, Page, page)
+
+PY_TYPES = {"string": str, "int": int, "float": float, "bool": bool, "date": dt.date}
+
+
+class ParamInfo(BaseModel):
+    name: str
+    type: str
+    default: Any
+    required: bool
+    description: str
+
+
+class QueryInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    params: list[ParamInfo]
+    columns: list[str]
+    cypher: str
+
+
+def info(q: queries.SavedQuery) -> QueryInfo:
+    params = [ParamInfo(name=p.name, type=p.type, default=None if p.required else p.shown_default(),
+                        required=p.required, description=p.description)
+              for p in q.params if p.name != "limit"]
+    return QueryInfo(name=q.name, title=q.title, description=q.description, params=params,
+                     columns=list(q.columns), cypher=q.cypher)
+
+
+def router() -> APIRouter:
+    r = APIRouter(prefix="/queries", tags=["saved queries"])
+
+    @r.get("", response_model=list[QueryInfo])
+    def list_queries():
+        """Every saved query with its parameters, columns and Cypher."""
+        return [info(q) for q in queries.registry().values()]
+
+    for q in queries.registry().values():
+        r.add_api_route(f"/{q.name}", _endpoint(q), methods=["GET"], response_model=Page,
+                        summary=q.title, description=q.description, name=q.name,
+                        responses={**ERRORS, **CSV_RESPONSE})
+    return r
+
+
+def _endpoint(q: queries.SavedQuery):
+    def run(request: Request, **kwargs):
+        limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
+        given = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in kwargs.items()
+                 if v is not None}
+        return page(request.app.state.store, request.app.state.settings, q.name, given,
+                    limit, offset, fmt)
+
+    params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
+    for p in q.params:
+        if p.name == "limit":
+            continue
+        default = Query(... if p.required else None, description=p.description,
+                        **({"max_length": queries.MAX_STRING, "pattern": NO_NUL} if p.type == "string" else {}))
+        params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                        annotation=PY_TYPES[p.type] | None))
+    params += [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),
+               inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=OffsetQuery, annotation=int),
+               inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=FormatQuery,
+                                 annotation=Literal["json", "csv"])]
+    run.__signature__ = inspect.Signature(params)
+    run.__name__ = q.name.replace("-", "_")
+    return run

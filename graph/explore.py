@@ -1,0 +1,137 @@
+"""Read the graph around one entity: the entity with its provenance, its neighbourhood.
+
+Shared by the API and the views.  Labels come from ``KINDS`` (the schema's own
+names), never from input: a kind the caller gives is looked up here first.
+Neighbourhoods come back as the neutral ``Graph`` every exporter reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrutiny.errors import NotFound, QueryParameterError
+from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.model import Graph
+
+KINDS = {"person": "Person", "office": "Role", "body": "Body", "report": "Report",
+         "finding": "Finding", "question": "Question", "answer": "Answer",
+         "commitment": "Commitment", "resolution": "Resolution", "status-update": "StatusUpdate",
+         "meeting": "Meeting", "item": "AgendaItem", "document": "Document"}
+KIND_OF = {label: kind for kind, label in KINDS.items()}
+NAMED = ("Person", "Role", "Body", "Report")  # what a search by name looks through
+#: What a node shows: no document text, which can be megabytes.
+SHOWN = ("name", "title", "quote", "date", "meeting_date", "status", "due", "due_date",
+         "url", "source", "kind", "published", "response_due", "number", "honorific", "doc",
+         "start", "end", "challenge", "fulfilled_on")
+
+
+def label_of(kind: str) -> str:
+    if kind not in KINDS:
+        raise QueryParameterError(f"unknown kind {str(kind)[:40]!r}; one of: {', '.join(KINDS)}")
+    return KINDS[kind]
+
+
+def _shown(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: props[k] for k in SHOWN if props.get(k) is not None}
+
+
+def entity(store, kind: str, key: str) -> dict[str, Any]:
+    """The entity's properties and every place a document states it (quote, offsets, URL)."""
+    label = label_of(kind)
+    CATALOG.label(label)
+    rows = store.run(f"MATCH (n:{label} {{key: $key}}) RETURN properties(n) AS props", {"key": key})
+    if not rows:
+        raise NotFound(f"no {kind} with key {key[:120]!r}")
+    evidence = store.run(
+        f"MATCH (n:{label} {{key: $key}})-[e:MENTIONED_IN|EVIDENCED_BY]->(d:Document) "
+        "OPTIONAL MATCH (d)-[:RECORDS]->(m:Meeting) "
+        "RETURN e.quote AS quote, e.start AS start, e.end AS end, d.key AS document, "
+        "coalesce(d.url, d.source) AS source, m.date AS meeting_date "
+        "ORDER BY meeting_date, source, start", {"key": key})
+    return {"kind": kind, "key": key, **_shown(rows[0]["props"]), "provenance": evidence}
+
+
+def find_named(store, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """People, offices, bodies and reports whose name or title contains ``text``."""
+    found = []
+    for label in NAMED:
+        found += store.run(
+            f"MATCH (n:{label}) WHERE toLower(coalesce(n.name, n.title)) CONTAINS toLower($text) "
+            "RETURN n.key AS key, coalesce(n.name, n.title) AS name ORDER BY name LIMIT $limit",
+            {"text": text, "limit": limit})
+        for row in found:
+            row.setdefault("kind", KIND_OF[label])
+    return found[:limit]
+
+
+def neighbourhood(store, kind: str, key: str, depth: int = 1, cap: int = 200) -> tuple[Graph, int]:
+    """Nodes within ``depth`` hops (documents and their text left out), at most ``cap``;
+    also how many more were reached and left out."""
+    entity(store, kind, key)  # NotFound before anything else
+    if not 1 <= depth <= 3:
+        raise QueryParameterError("depth must be between 1 and 3")
+    g, frontier, left_out = Graph(), [(label_of(kind), key)], 0
+    g.add_node(*frontier[0])
+    for _ in range(depth):
+        reached = []
+        for label, node_key in frontier:
+            for row in _neighbours(store, label, node_key):
+                other = (row["label"], row["key"])
+                if other not in g.nodes and len(g.nodes) >= cap:
+                    left_out += 1
+                    continue
+                if other not in g.nodes:
+                    reached.append(other)
+                g.add_node(*other, **_shown(row["props"]))
+                ends = ((label, node_key), other) if row["out"] else (other, (label, node_key))
+                g.add_edge(row["type"], *ends, **_shown(row["rel"]))
+        frontier = reached
+    _fill(store, g)
+    return g, left_out
+
+
+def _neighbours(store, label: str, key: str) -> list[dict[str, Any]]:
+    CATALOG.label(label)
+    rows = []
+    for out, pattern in ((True, "-[r]->"), (False, "<-[r]-")):
+        rows += [{**r, "out": out} for r in store.run(
+            f"MATCH (n:{label} {{key: $key}}){pattern}(m) WHERE NOT m:Document "
+            "RETURN type(r) AS type, properties(r) AS rel, labels(m)[0] AS label, m.key AS key, "
+            "properties(m) AS props ORDER BY type, key LIMIT 1000", {"key": key})]
+    return rows
+
+
+def _fill(store, g: Graph) -> None:
+    """The start node's own properties (it was added bare), and each fact's source minutes."""
+    for (label, key), node in g.nodes.items():
+        if not node.props:
+            rows = store.run(f"MATCH (n:{label} {{key: $key}}) RETURN properties(n) AS p", {"key": key})
+            node.props.update(_shown(rows[0]["p"]) if rows else {})
+    docs = sorted({n.props["doc"] for n in g.nodes.values() if n.props.get("doc")})
+    sources = {r["key"]: r["source"] for r in store.run(
+        "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d.key AS key, coalesce(d.url, d.source) AS source",
+        {"keys": docs})} if docs else {}
+    for node in g.nodes.values():
+        if node.props.get("doc") in sources:
+            node.props["source"] = sources[node.props["doc"]]
+
+
+def locate(store, key: str, kinds: tuple[str, ...] = tuple(KINDS)) -> str | None:
+    """The kind of the node with this key (each lookup uses its label's key index)."""
+    for kind in kinds:
+        if store.run(f"MATCH (n:{label_of(kind)} {{key: $key}}) RETURN 1 AS found LIMIT 1", {"key": key}):
+            return kind
+    return None
+
+
+def merged_neighbourhoods(store, roots: list[tuple[str, str]], depth: int, cap: int) -> tuple[Graph, int]:
+    """Several entities' neighbourhoods as one graph, still at most ``cap`` nodes."""
+    g, left_out = Graph(), 0
+    for kind, key in roots:
+        if len(g.nodes) >= cap:
+            left_out += 1
+            continue
+        part, missed = neighbourhood(store, kind, key, depth, cap - len(g.nodes))
+        g.merge(part)
+        left_out += missed
+    return g, left_out

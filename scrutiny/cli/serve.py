@@ -1,0 +1,64 @@
+"""Commands that show the graph: network views as HTML files, and the HTTP API."""
+
+from __future__ import annotations
+
+import click
+
+from scrutiny.cli import data_dir_option, main, one_line_errors, open_configured_store
+from scrutiny.cli.saved_queries import parse_params
+from scrutiny.settings import get_settings
+
+
+@main.command()
+@click.argument("target", required=False)
+@click.option("--query", "query_name", help="Draw a saved query's result instead.")
+@click.option("--param", "-p", "pairs", multiple=True, help="key=value for --query, repeatable.")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--depth", type=click.IntRange(1, 3), default=1, help="Hops around each entity.")
+@click.option("--max-nodes", type=click.IntRange(1, 5000), default=None,
+              help="Most nodes drawn (default SCRUTINY_VIEW_MAX_NODES).")
+@click.option("--layout", type=click.Choice(["physics", "spring"]), default="physics",
+              help="physics settles in the browser; spring is precomputed with networkx.")
+@data_dir_option
+@one_line_errors
+def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
+    """Write a self-contained network view (works offline) of an entity or a saved query.
+
+    Examples: scrutiny view Boyes --out boyes.html;
+    scrutiny view --query open-commitments --param body=durham --out open.html
+    """
+    from scrutiny.viz.network import write_view
+    from scrutiny.viz.views import entity_view, query_view
+    if bool(target) == bool(query_name):
+        raise click.UsageError("give either an entity or search TARGET, or --query NAME")
+    settings = get_settings(data_dir=data_dir)
+    cap = max_nodes or settings.view_max_nodes
+    store = open_configured_store(settings)
+    try:
+        if query_name:
+            drawn = query_view(store, query_name, parse_params(pairs), cap, settings.row_limit)
+        else:
+            drawn = entity_view(store, target, depth, cap)
+    finally:
+        store.close()
+    graph, heading, left_out = drawn
+    path = write_view(graph, heading, out, left_out, layout)
+    note = f"; {left_out} more left out (raise --max-nodes)" if left_out else ""
+    click.echo(f"{path}: {len(graph.nodes)} nodes, {len(graph.edges)} links{note}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@data_dir_option
+@one_line_errors
+def serve(host, port, data_dir):
+    """Serve the HTTP API (read-only unless SCRUTINY_API_KEY enables ingest); docs at /docs.
+
+    Example: scrutiny serve --port 8000
+    """
+    import uvicorn
+
+    from scrutiny.api.app import create_app
+    app = create_app(get_settings(data_dir=data_dir))
+    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")

@@ -1,0 +1,98 @@
+"""The neutral graph as a pyvis network in one self-contained, offline, escaped HTML file.
+
+pyvis builds the nodes, edges and options; the page is our own template
+(``viz/assets/view.html``) rendered through pyvis with autoescaping on.  It inlines
+vis-network from pyvis's own copy, links nothing remote (pyvis's stock template
+pulls bootstrap from a CDN and shows tooltips as raw HTML once any title contains
+"href"), and carries a Content-Security-Policy that forbids every network request.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from scrutiny.graph.model import Graph
+from scrutiny.viz import styles
+
+ASSETS = Path(__file__).parent / "assets"
+PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
+STABILISATION_ITERATIONS = 300
+
+
+def node_id(ref: tuple[str, str]) -> str:
+    return f"{ref[0]}/{ref[1]}"
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """The bridge to networkx: paths, centrality, GraphML/GEXF exports, layouts."""
+    out = nx.MultiDiGraph()
+    for ref, node in g.nodes.items():
+        out.add_node(node_id(ref), label=node.label, key=node.key,
+                     **{k: v for k, v in node.props.items() if v is not None})
+    for edge in g.edges.values():
+        out.add_edge(node_id(edge.source), node_id(edge.target), key=edge.type, type=edge.type,
+                     **{k: v for k, v in edge.props.items() if v is not None})
+    return out
+
+
+def positions(g: Graph) -> dict[str, tuple[float, float]]:
+    """A precomputed layout (no physics in the browser): networkx's spring layout, seeded."""
+    layout = nx.spring_layout(nx.Graph(to_networkx(g)), seed=7, scale=600)
+    return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
+
+
+def network(g: Graph, heading: str, left_out: int = 0, layout: str = "physics") -> Network:
+    net = Network(height="100vh", width="100%", directed=True, heading=heading,
+                  cdn_resources="in_line")
+    placed = positions(g) if layout == "spring" else {}
+    for ref, node in g.nodes.items():
+        nid = node_id(ref)
+        x, y = placed.get(nid, (None, None))
+        extra = {"x": x, "y": y, "physics": False} if nid in placed else {}
+        net.add_node(nid, label=styles.label(node.label, node.props),
+                     title=styles.tooltip(node.label, node.props), shape=styles.KIND_STYLE[node.label][1],
+                     color=styles.colour(node.label, node.props), size=styles.SIZE.get(node.label, 12),
+                     kind=styles.KIND_STYLE[node.label][0], quote=node.props.get("quote") or "",
+                     meeting=node.props.get("meeting_date") or node.props.get("date") or "",
+                     source=node.props.get("source") or "", status=node.props.get("status") or "",
+                     **extra)
+    for edge in g.edges.values():
+        net.add_edge(node_id(edge.source), node_id(edge.target), title=edge.type.replace("_", " ").lower(),
+                     label="", arrows="to", color="#aaaaaa")
+    net.set_options(_options(physics=layout != "spring"))
+    net.view_meta = {"left_out": left_out, "shown": len(g.nodes), "legend": styles.legend()}
+    return net
+
+
+def _options(physics: bool) -> str:
+    import json
+    return json.dumps({
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "nodes": {"font": {"size": 12, "face": "sans-serif"}},
+        "edges": {"smooth": False},
+    })
+
+
+def render(net: Network) -> str:
+    """The page: our template, autoescaped, with vis-network inlined from pyvis."""
+    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(ASSETS), FileSystemLoader(PYVIS_TEMPLATES)]),
+                                  autoescape=select_autoescape(default=True, default_for_string=True))
+    net.path = "view.html"
+    net.template_dir = str(ASSETS)
+    # pyvis renders with the variables it knows; ours ride along through globals
+    net.templateEnv.globals.update(net.view_meta)
+    return net.generate_html()
+
+
+def write_view(g: Graph, heading: str, out: Path, left_out: int = 0, layout: str = "physics") -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(network(g, heading, left_out, layout)), encoding="utf-8")
+    return out
