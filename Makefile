@@ -22,6 +22,7 @@ endef
 run: $(STAMP)
 	$(BIN)/scrutiny load $(EXAMPLES)
 	$(BIN)/scrutiny report
+	$(BIN)/scrutiny view --query accountability-chains --out out/accountability.html
 
 test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q

@@ -110,3 +110,15 @@ def neo4j_lint_schema(catalog: Catalog = CATALOG) -> dict:
                         for rel, spec in sorted(catalog.relationships.items())
                         for a, b in sorted(spec.pairs)],
     }
+
+
+def markdown_tables(catalog: Catalog = CATALOG) -> str:
+    """The README's schema tables, from the declaration (a test keeps the README equal to it)."""
+    lines = ["| label | properties |", "|---|---|"]
+    lines += [f"| {name} | {', '.join(spec.properties)} |" for name, spec in catalog.labels.items()]
+    lines += ["", "| relationship | from | to | properties |", "|---|---|---|---|"]
+    for rel, spec in catalog.relationships.items():
+        sources = "/".join(sorted({a for a, _ in spec.pairs}))
+        targets = "/".join(sorted({b for _, b in spec.pairs}))
+        lines.append(f"| {rel} | {sources} | {targets} | {', '.join(sorted(spec.properties))} |")
+    return "\n".join(lines)

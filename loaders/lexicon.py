@@ -46,30 +46,44 @@ class PhraseMatcher:
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e[0]))
 
-    def find(self, tokens: list[re.Match]) -> list[Match]:
+    def find(self, tokens: "Tokens") -> list[Match]:
         found, i = [], 0
-        while i < len(tokens):
+        while i < len(tokens.raw):
             hit = self._longest_at(tokens, i)
             if hit:
                 length, canonical, kind = hit
-                found.append(Match(tokens[i].start(), tokens[i + length - 1].end(), canonical, kind))
+                found.append(Match(tokens.starts[i], tokens.ends[i + length - 1], canonical, kind))
                 i += length
             else:
                 i += 1
         return found
 
-    def _longest_at(self, tokens, i):
-        word = tokens[i].group()
-        for key in (word, norm_token(word)):
+    def _longest_at(self, tokens: "Tokens", i: int):
+        word = tokens.raw[i]
+        for key in (word, tokens.norm[i]):
             for phrase, exact, canonical, kind in self._index.get(key, ()):
                 n = len(phrase)
-                window = [t.group() for t in tokens[i:i + n]]
-                if len(window) < n:
-                    continue
-                got = tuple(window) if exact else tuple(norm_token(w) for w in window)
-                if got == phrase and (not exact or window[0].isupper()):
+                got = tuple(tokens.raw[i:i + n] if exact else tokens.norm[i:i + n])
+                if got == phrase and (not exact or word.isupper()):
                     return n, canonical, kind
         return None
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text's tokens, once: raw and normalised forms and offsets, for every matcher."""
+
+    raw: list[str]
+    norm: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        matches = list(TOKEN.finditer(text))
+        raw = [m.group() for m in matches]
+        return cls(raw, [norm_token(w) for w in raw], [m.start() for m in matches],
+                   [m.end() for m in matches])
 
 
 def _rows(name: str) -> list[list[str]]:

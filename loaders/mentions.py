@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.lexicon import TOKEN, lexicons
+from scrutiny.loaders.lexicon import TOKEN, Tokens, lexicons
 
 NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
 INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"
@@ -105,7 +105,7 @@ def _person_from(m: re.Match, text: str) -> Mention | None:
 
 
 def _lexicon_mentions(text: str) -> list[Mention]:
-    tokens = list(TOKEN.finditer(text))
+    tokens = Tokens.of(text)
     lex = lexicons()
     found = [Mention(h.start, h.end, "Body", h.canonical, "officer", kind=h.kind,
                      surface=_surface(text[h.start:h.end]))

@@ -74,7 +74,7 @@ def fold(title: str) -> str:
 
 def group_reports(mentions: list[ReportMention]) -> dict[str, list[ReportMention]]:
     """Mentions under one title each; a title inside a longer one names the same report."""
-    titles = sorted({m.title for m in mentions}, key=lambda t: len(fold(t)))
+    titles = sorted({m.title for m in mentions}, key=lambda t: (len(fold(t)), t))  # stable across runs
     canonical: dict[str, str] = {}
     for title in titles:
         shorter = [c for c in canonical.values() if fold(c) and fold(c) in fold(title)]

@@ -38,3 +38,8 @@ def test_every_label_has_a_key_constraint_on_both_stores():
 def test_readme_commands_are_the_makefile_targets():
     assert "make run" in README and "make test" in README
     assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
+
+
+def test_readme_schema_tables_are_the_declared_schema():
+    from scrutiny.graph.catalog import markdown_tables
+    assert markdown_tables() in README

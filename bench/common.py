@@ -1,0 +1,54 @@
+"""What every benchmark shares: repeated timing, and one way to print a table of medians."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "minutes"
+
+
+def arguments(description: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--full", action="store_true", help="full size (slow); default is a quick small run")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs; the table shows their median")
+    return parser.parse_args()
+
+
+def timed(work: Callable[[], object], runs: int) -> list[float]:
+    """Seconds of each of ``runs`` calls (after one untimed warm-up)."""
+    work()
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def spread(samples: list[float]) -> str:
+    return f"{min(samples):.3g}-{max(samples):.3g}"
+
+
+def machine() -> str:
+    import os
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def print_table(title: str, columns: list[str], rows: list[list]) -> None:
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(columns)]
+    print(f"\n{title}  ({machine()})")
+    print("  ".join(h.ljust(w) for h, w in zip(columns, widths)))
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)

@@ -1,0 +1,63 @@
+"""End-to-end ingest (read + extract + resolve + load) into the embedded store, and the
+re-load of the same unchanged corpus (content hashes: near zero work)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, arguments, median, print_table, spread
+
+from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.loaders.pipeline import expand, load_paths
+from scrutiny.settings import Settings
+
+SOURCES = [ROOT / "examples" / "minutes", ROOT / "tests" / "fixtures" / "borsetshire"]
+
+
+def corpus(folder: Path, megabytes: float) -> tuple[list[Path], float]:
+    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.glob("*.txt"))]
+    paths, size, n = [], 0, 0
+    while size < megabytes * 1_000_000:
+        path = folder / f"minutes-{n:05d}.txt"
+        path.write_text(f"{texts[n % len(texts)]}\n\nCopy {n}.", encoding="utf-8")
+        paths.append(path)
+        size += path.stat().st_size
+        n += 1
+    return paths, size / 1_000_000
+
+
+def one_run(paths: list[Path], work: Path) -> tuple[float, float]:
+    settings = Settings(data_dir=work / "data")
+    store = EmbeddedStore(settings.data_dir)
+    store.ensure_schema()
+    try:
+        start = time.perf_counter()
+        load_paths(store, paths, settings)
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        again = load_paths(store, paths, settings)
+        assert not again.loaded
+        return first, time.perf_counter() - start
+    finally:
+        store.close()
+        shutil.rmtree(work / "data")
+
+
+def main() -> None:
+    args = arguments(__doc__)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, megabytes = corpus(Path(tmp), 20 if args.full else 1)
+        runs = [one_run(paths, Path(tmp)) for _ in range(max(1, args.runs // 2))]
+    loads, reloads = [r[0] for r in runs], [r[1] for r in runs]
+    t, r = median(loads), median(reloads)
+    print_table("Ingest into the embedded store", ["corpus MB", "documents", "load s", "spread s", "MB/s",
+                                                   "docs/s", "re-load s", "re-load / load"],
+                [[f"{megabytes:.1f}", len(paths), f"{t:.1f}", spread(loads), f"{megabytes / t:.2f}",
+                  f"{len(paths) / t:.0f}", f"{r:.2f}", f"{r / t:.3f}"]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""p50/p95 latency of every saved query on a large synthetic graph in the embedded store.
+
+The graph has the shape of the fixtures: bodies hold meetings, meetings have items,
+items hold questions (asked by members, addressed to offices), answers, commitments
+(owed by offices, a share fulfilled by a later item) and resolutions.  --full builds
+about 1M nodes; the default about 20k.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from common import arguments, print_table
+
+from scrutiny import queries
+from scrutiny.graph.cypher import upsert_statements
+from scrutiny.graph.model import Graph
+from scrutiny.graph.stores.embedded import EmbeddedStore
+
+PARAMS = {"accountability-record": {"who": "member 1"}, "report-trail": {"subject": "inspection 3"},
+          "search-quotes": {"text": "report"}, "open-commitments": {"as_of": "2025-01-01"},
+          "hmicfrs-response-clock": {"as_of": "2025-01-01"}}
+
+
+def body_graph(b: int, meetings: int, rnd: random.Random) -> Graph:
+    g, body = Graph(), ("Body", f"body {b}")
+    g.add_node(*body, name=f"Body {b} Police and Crime Panel", kind="panel")
+    people = [g.add_node("Person", f"b{b}|member {p}", name=f"Councillor Member {p}") for p in range(12)]
+    offices = [g.add_node("Role", f"b{b}|{t}", name=t, title=t) for t in
+               ("Police and Crime Commissioner", "Chief Constable", "Chief Executive")]
+    report = g.add_node("Report", f"inspection {b % 50}", title=f"PEEL Inspection {b % 50}",
+                        published="2023-01-01", response_due="2023-02-26")
+    for m in range(meetings):
+        date = f"{2015 + m // 6}-{(m % 6) * 2 + 1:02d}-15"
+        doc = g.add_node("Document", f"doc {b}-{m}", source=f"m{b}-{m}.txt", format="text", text="",
+                         complete=True, meeting_date=date)
+        meeting = g.add_node("Meeting", f"b{b}|{date}", date=date)
+        g.add_edge("RECORDS", doc, meeting)
+        g.add_edge("HELD_BY", meeting, body)
+        for i in range(4):
+            item = g.add_node("AgendaItem", f"{b}-{m}#i{i}", doc=doc[1], title=f"Item {i} report", meeting_date=date)
+            g.add_edge("HAS_ITEM", meeting, item)
+            for e in range(3):
+                _events(g, rnd, f"{b}-{m}-{i}-{e}", doc, item, date, people, offices, report)
+    return g
+
+
+def _events(g, rnd, key, doc, item, date, people, offices, report) -> None:
+    common = dict(doc=doc[1], start=0, end=10, meeting_date=date)
+    q = g.add_node("Question", f"q{key}", quote=f"Councillor asked about report {key}", **common)
+    a = g.add_node("Answer", f"a{key}", quote=f"The PCC explained report {key}", **common)
+    c = g.add_node("Commitment", f"c{key}", quote=f"The PCC agreed to provide a report {key}",
+                   status=rnd.choice(["open", "overdue", "fulfilled", "superseded"]), due_date=date, **common)
+    for node in (q, a, c):
+        g.add_edge("EVIDENCED_BY", node, doc, doc=doc[1], quote="x", start=0, end=1)
+        g.add_edge("IN_ITEM", node, item)
+    g.add_edge("ASKED_BY", q, rnd.choice(people))
+    g.add_edge("ADDRESSED_TO", q, rnd.choice(offices))
+    g.add_edge("ABOUT", q, report)
+    g.add_edge("GIVEN_BY", a, rnd.choice(offices))
+    g.add_edge("ANSWERS", a, q)
+    g.add_edge("OWED_BY", c, rnd.choice(offices))
+    g.add_edge("ARISES_FROM", c, q)
+    if rnd.random() < 0.4:
+        g.add_edge("FULFILLED_BY", c, item, method="title_match", confidence=0.8, meeting_date=date,
+                   doc=doc[1], quote="x", start=0, end=1)
+
+
+def build(store, bodies: int, meetings: int) -> int:
+    rnd, nodes = random.Random(7), 0
+    for b in range(bodies):
+        g = body_graph(b, meetings, rnd)
+        store.write(upsert_statements(g))
+        nodes += len(g.nodes)
+    return nodes
+
+
+def main() -> None:
+    args = arguments(__doc__)
+    bodies, meetings = (200, 100) if args.full else (40, 12)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EmbeddedStore(Path(tmp) / "data")
+        try:
+            store.ensure_schema()
+            start = time.perf_counter()
+            nodes = build(store, bodies, meetings)
+            built = time.perf_counter() - start
+            rows = []
+            for name in sorted(queries.registry()):
+                samples = []
+                for _ in range(max(args.runs, 5) * 4):
+                    t0 = time.perf_counter()
+                    queries.run(store, name, PARAMS.get(name, {}), row_limit=1000, timeout_ms=60_000)
+                    samples.append((time.perf_counter() - t0) * 1000)
+                samples.sort()
+                rows.append([name, f"{samples[len(samples) // 2]:.1f}", f"{samples[int(len(samples) * 0.95) - 1]:.1f}"])
+        finally:
+            store.close()
+    print_table(f"Saved queries on {nodes:,} nodes (built in {built:.0f} s)", ["query", "p50 ms", "p95 ms"], rows)
+
+
+if __name__ == "__main__":
+    main()

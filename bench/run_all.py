@@ -1,0 +1,14 @@
+"""Every benchmark, small and quick by default; ``--full`` for the sizes the README quotes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+if __name__ == "__main__":
+    extra = sys.argv[1:]
+    for script in ("extract.py", "load.py", "queries.py", "api.py"):
+        subprocess.run([sys.executable, str(HERE / script), *extra], check=True)
