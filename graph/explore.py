@@ -35,43 +35,48 @@ def _shown(props: dict[str, Any]) -> dict[str, Any]:
     return {k: props[k] for k in SHOWN if props.get(k) is not None}
 
 
-def entity(store, kind: str, key: str) -> dict[str, Any]:
-    """The entity's properties and every place a document states it (quote, offsets, URL)."""
+def _properties(store, kind: str, key: str) -> dict[str, Any]:
+    """What the entity shows of itself; NotFound when there is no such entity."""
     label = label_of(kind)
     CATALOG.label(label)
     rows = store.run(f"MATCH (n:{label} {{key: $key}}) RETURN properties(n) AS props", {"key": key})
     if not rows:
         raise NotFound(f"no {kind} with key {key[:120]!r}")
+    return _shown(rows[0]["props"])
+
+
+def entity(store, kind: str, key: str) -> dict[str, Any]:
+    """The entity's properties and every place a document states it (quote, offsets, URL)."""
+    props = _properties(store, kind, key)
+    label = label_of(kind)
     evidence = store.run(
         f"MATCH (n:{label} {{key: $key}})-[e:MENTIONED_IN|EVIDENCED_BY]->(d:Document) "
         "OPTIONAL MATCH (d)-[:RECORDS]->(m:Meeting) "
         "RETURN e.quote AS quote, e.start AS start, e.end AS end, d.key AS document, "
         "coalesce(d.url, d.source) AS source, m.date AS meeting_date "
         "ORDER BY meeting_date, source, start", {"key": key})
-    return {"kind": kind, "key": key, **_shown(rows[0]["props"]), "provenance": evidence}
+    return {"kind": kind, "key": key, **props, "provenance": evidence}
 
 
 def find_named(store, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """People, offices, bodies and reports whose name or title contains ``text``."""
     found = []
     for label in NAMED:
-        found += store.run(
+        found += [{**row, "kind": KIND_OF[label]} for row in store.run(
             f"MATCH (n:{label}) WHERE toLower(coalesce(n.name, n.title)) CONTAINS toLower($text) "
             "RETURN n.key AS key, coalesce(n.name, n.title) AS name ORDER BY name LIMIT $limit",
-            {"text": text, "limit": limit})
-        for row in found:
-            row.setdefault("kind", KIND_OF[label])
+            {"text": text, "limit": limit})]
     return found[:limit]
 
 
 def neighbourhood(store, kind: str, key: str, depth: int = 1, cap: int = 200) -> tuple[Graph, int]:
     """Nodes within ``depth`` hops (documents and their text left out), at most ``cap``;
     also how many more were reached and left out."""
-    entity(store, kind, key)  # NotFound before anything else
+    start = _properties(store, kind, key)  # NotFound before anything else
     if not 1 <= depth <= 3:
         raise QueryParameterError("depth must be between 1 and 3")
     g, frontier, left_out = Graph(), [(label_of(kind), key)], 0
-    g.add_node(*frontier[0])
+    g.add_node(*frontier[0], **start)
     for _ in range(depth):
         reached = []
         for label, node_key in frontier:
@@ -102,11 +107,7 @@ def _neighbours(store, label: str, key: str) -> list[dict[str, Any]]:
 
 
 def _fill(store, g: Graph) -> None:
-    """The start node's own properties (it was added bare), and each fact's source minutes."""
-    for (label, key), node in g.nodes.items():
-        if not node.props:
-            rows = store.run(f"MATCH (n:{label} {{key: $key}}) RETURN properties(n) AS p", {"key": key})
-            node.props.update(_shown(rows[0]["p"]) if rows else {})
+    """Each fact's source minutes (one query for all of them)."""
     docs = sorted({n.props["doc"] for n in g.nodes.values() if n.props.get("doc")})
     sources = {r["key"]: r["source"] for r in store.run(
         "UNWIND $keys AS k MATCH (d:Document {key: k}) RETURN d.key AS key, coalesce(d.url, d.source) AS source",
