@@ -30,9 +30,9 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        from scrutiny.cli import open_configured_store
+        from scrutiny.graph.stores.base import open_store
         own = store is None
-        app.state.store = open_configured_store(settings) if own else store
+        app.state.store = open_store(settings) if own else store
         try:
             yield
         finally:

@@ -5,6 +5,7 @@ The group and what every command shares live here; the commands live beside it b
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
@@ -30,9 +31,15 @@ def one_line_errors(func):
     return wrapper
 
 
-def open_configured_store(settings):
+@contextlib.contextmanager
+def configured_store(settings):
+    """The store the settings name, open for one command and closed whatever happens."""
     from scrutiny.graph.stores.base import open_store
-    return open_store(settings)
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 data_dir_option = click.option("--data-dir", envvar="SCRUTINY_DATA_DIR", default=None,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from scrutiny.cli import data_dir_option, emit, main, one_line_errors, open_configured_store
+from scrutiny.cli import configured_store, data_dir_option, emit, main, one_line_errors
 from scrutiny.settings import get_settings
 
 
@@ -61,13 +61,10 @@ def load(paths, url, body, meeting_date, data_dir):
     from scrutiny.loaders.pipeline import expand, load_paths, save_report
     settings = get_settings(data_dir=data_dir)
     files = expand(paths)
-    store = open_configured_store(settings)
-    try:
-        with click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
-            report = load_paths(store, files, settings, Metadata(url, body, meeting_date),
-                                progress=lambda _: bar.update(1))
-    finally:
-        store.close()
+    with configured_store(settings) as store, \
+            click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
+        report = load_paths(store, files, settings, Metadata(url, body, meeting_date),
+                            progress=lambda _: bar.update(1))
     saved = save_report(report, settings.data_dir)
     for failure in report.failed:
         click.echo(f"failed: {failure['file']}: {failure['reason']}", err=True)
@@ -88,11 +85,8 @@ def review(body, fmt, data_dir):
     """
     from scrutiny import queries
     settings = get_settings(data_dir=data_dir)
-    store = open_configured_store(settings)
-    try:
+    with configured_store(settings) as store:
         result = queries.run(store, "unresolved-references", {"body": body},
                              row_limit=settings.row_limit, timeout_ms=settings.query_timeout_ms)
-    finally:
-        store.close()
     click.echo(f"{len(result.rows)} references to review", err=fmt != "table")
     emit(result.rows, fmt, ["meeting_date", "body", "kind", "reason", "quote"])

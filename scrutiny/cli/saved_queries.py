@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from scrutiny.cli import data_dir_option, emit, main, one_line_errors, open_configured_store, table
+from scrutiny.cli import configured_store, data_dir_option, emit, main, one_line_errors, table
 from scrutiny.errors import QueryParameterError
 from scrutiny.settings import get_settings
 
@@ -24,13 +24,10 @@ def report(body, fmt, data_dir):
     """
     from scrutiny import queries
     settings = get_settings(data_dir=data_dir)
-    store = open_configured_store(settings)
-    try:
+    with configured_store(settings) as store:
         counts = queries.run(store, "document-count").rows[0]
         chains = queries.run(store, "accountability-chains", {"body": body},
                              row_limit=settings.row_limit, timeout_ms=settings.query_timeout_ms)
-    finally:
-        store.close()
     click.echo(f"{counts['documents']} documents, {counts['meetings']} meetings, "
                f"{len(chains.rows)} commitments", err=fmt != "table")
     emit(chains.rows, fmt, REPORT_COLUMNS)
@@ -89,12 +86,9 @@ def run_query(name, pairs, fmt, limit, timeout_ms, data_dir):
     settings = get_settings(data_dir=data_dir)
     given = parse_params(pairs)
     queries.get(name).bind(given)  # bad parameters fail before a store is opened
-    store = open_configured_store(settings)
-    try:
+    with configured_store(settings) as store:
         result = queries.run(store, name, given, row_limit=limit or settings.row_limit,
                              timeout_ms=timeout_ms or settings.query_timeout_ms)
-    finally:
-        store.close()
     emit(result.rows, fmt, list(result.columns))
     if result.truncated:
         click.echo(f"(first {len(result.rows)} rows; raise --limit for more)", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from scrutiny.cli import data_dir_option, main, one_line_errors, open_configured_store
+from scrutiny.cli import configured_store, data_dir_option, main, one_line_errors
 from scrutiny.cli.saved_queries import parse_params
 from scrutiny.settings import get_settings
 
@@ -33,14 +33,11 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
         raise click.UsageError("give either an entity or search TARGET, or --query NAME")
     settings = get_settings(data_dir=data_dir)
     cap = max_nodes or settings.view_max_nodes
-    store = open_configured_store(settings)
-    try:
+    with configured_store(settings) as store:
         if query_name:
             drawn = query_view(store, query_name, parse_params(pairs), cap, settings.row_limit)
         else:
             drawn = entity_view(store, target, depth, cap)
-    finally:
-        store.close()
     graph, heading, left_out = drawn
     path = write_view(graph, heading, out, left_out, layout)
     note = f"; {left_out} more left out (raise --max-nodes)" if left_out else ""
