@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -21,7 +20,6 @@ ENDPOINTS = {
 }
 CLIENT = """
 import sys, time, httpx
-from concurrent.futures import ThreadPoolExecutor
 url, count, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 def one(_):
     t0 = time.perf_counter(); r = httpx.get(url, timeout=30); r.raise_for_status()

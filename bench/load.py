@@ -11,7 +11,7 @@ from pathlib import Path
 from common import ROOT, arguments, median, print_table, spread
 
 from scrutiny.graph.stores.embedded import EmbeddedStore
-from scrutiny.loaders.pipeline import expand, load_paths
+from scrutiny.loaders.pipeline import load_paths
 from scrutiny.settings import Settings
 
 SOURCES = [ROOT / "examples" / "minutes", ROOT / "tests" / "fixtures" / "borsetshire"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.lexicon import TOKEN, Tokens, lexicons
+from scrutiny.loaders.lexicon import Tokens, lexicons
 
 NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
 INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -18,6 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 from websockets.sync.client import connect
+
+from tests.conftest import free_port
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -43,7 +44,7 @@ class Page:
     """One tab of a Chromium started for one test; ``evaluate`` runs JavaScript in it."""
 
     def __init__(self, workdir: Path):
-        port = _free_port()
+        port = free_port()
         self.proc = subprocess.Popen(
             [chromium(), *FLAGS, f"--remote-debugging-port={port}", f"--user-data-dir={workdir / 'profile'}",
              "about:blank"],
@@ -97,12 +98,6 @@ class Page:
         self.ws.close()
         self.proc.terminate()
         self.proc.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _page_socket(port: int) -> str:

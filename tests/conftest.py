@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,24 @@ def sample_store(tmp_path_factory):
     assert not report.failed, report.failed
     yield s
     s.close()
+
+
+def load_minutes_and_fixture(store, settings: Settings, today: str):
+    """The bundled minutes and the four-meeting fixture, loaded from the checkout's root so
+    that sources are stored relative and results read the same on any machine."""
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return load_paths(store, expand(["examples/minutes", "tests/fixtures/borsetshire"]),
+                          settings, today=today)
+    finally:
+        os.chdir(here)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def needs_shared(path: Path) -> Path:

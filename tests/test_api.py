@@ -6,8 +6,6 @@ loaded with the bundled minutes and the four-meeting fixture first.
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
 from urllib.parse import quote
@@ -21,21 +19,14 @@ from pydantic import SecretStr
 
 from scrutiny.api.app import create_app
 from scrutiny.graph.stores.embedded import EmbeddedStore
-from scrutiny.loaders.pipeline import expand, load_paths
 from scrutiny.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import free_port, load_minutes_and_fixture
 
 PANEL_PCC = "person/body:borsetshire police and crime panel|sterling"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(settings: Settings):
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -51,12 +42,9 @@ def api_settings(tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("api") / "data", row_limit=500)
     store = EmbeddedStore(settings.data_dir)
     store.ensure_schema()
-    here = os.getcwd()
-    os.chdir(ROOT)
     try:
-        load_paths(store, expand(["examples/minutes", "tests/fixtures/borsetshire"]), settings, today="2024-10-01")
+        load_minutes_and_fixture(store, settings, "2024-10-01")
     finally:
-        os.chdir(here)
         store.close()
     return settings
 

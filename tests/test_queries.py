@@ -15,9 +15,8 @@ import pytest
 
 from scrutiny import queries
 from scrutiny.errors import QueryNotFound, QueryParameterError
-from scrutiny.loaders.pipeline import expand, load_paths
 from scrutiny.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_minutes_and_fixture
 
 AS_OF = "2024-10-01"
 EXPECTED = ROOT / "tests" / "expected" / "queries"
@@ -49,13 +48,7 @@ def _open(kind: str, tmp_path_factory):
 @pytest.fixture(scope="module", params=["embedded", "neo4j"])
 def graph(request, tmp_path_factory):
     store, settings = _open(request.param, tmp_path_factory)
-    here = os.getcwd()
-    os.chdir(ROOT)  # sources are stored as given: relative, so snapshots hold on any machine
-    try:
-        report = load_paths(store, expand(["examples/minutes", "tests/fixtures/borsetshire"]),
-                            settings, today=AS_OF)
-    finally:
-        os.chdir(here)
+    report = load_minutes_and_fixture(store, settings, AS_OF)
     assert len(report.loaded) == 9 and not report.failed
     yield store
     store.close()

@@ -13,7 +13,6 @@ from scrutiny.loaders.pipeline import load_paths
 from scrutiny.viz.network import write_view
 from scrutiny.viz.views import entity_view, query_view
 from tests.browser import Page, screenshot
-from tests.conftest import ROOT
 
 HOSTILE = """Hostile Police and Crime Panel
 

@@ -10,12 +10,10 @@ import csv
 import functools
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from scrutiny.errors import ScrutinyError
-from scrutiny.settings import get_settings
 
 
 def one_line_errors(func):
