@@ -103,7 +103,7 @@ def words(text: str) -> frozenset[str]:
                      and not w.isdigit() and len(w) > 2)
 
 
-def _object(text: str) -> frozenset[str]:
+def promised_words(text: str) -> frozenset[str]:
     """What was promised: the words after the promise verb, without the due phrase."""
     m = re.search(r"\b(?:to|would|will|be requested to|undertook to)\s+(.*)", text, re.I | re.S)
     tail = m.group(1) if m else text
@@ -137,7 +137,7 @@ def _link(c: Commitment, u: StatusUpdate, method: str, confidence: float) -> Lin
 
 def statement_links(c: Commitment, items: list[Item], updates: list[StatusUpdate]) -> list[Link]:
     """Matters-arising lines, "further to the last meeting", closed status updates."""
-    promised, found = _object(c.quote), []
+    promised, found = promised_words(c.quote), []
     if len(promised) < 1:
         return found
     for u in updates:
@@ -160,7 +160,7 @@ def statement_links(c: Commitment, items: list[Item], updates: list[StatusUpdate
 
 def title_links(c: Commitment, items: list[Item]) -> list[Link]:
     """A later item titled for what was promised."""
-    promised, found = _object(c.quote), []
+    promised, found = promised_words(c.quote), []
     for item in items:
         title = words(item.title)
         shared = promised & title

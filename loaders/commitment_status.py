@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from scrutiny.loaders.closure import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
-                                      _object, action_links, statement_links, title_links)
+                                      promised_words, action_links, statement_links, title_links)
 from scrutiny.loaders.dates import days_between
 
 SEASON_END = {"spring": "05-31", "summer": "08-31", "autumn": "11-30", "winter": "02-28",
@@ -55,9 +55,9 @@ def supersessions(commitments: list[Commitment]) -> dict[str, Commitment]:
     """Each commitment promised again, later, by the same owner -> the later promise."""
     found = {}
     for c in commitments:
-        promised = _object(c.quote)
+        promised = promised_words(c.quote)
         for later in sorted(commitments, key=lambda x: x.meeting_date):
-            again = _object(later.quote)
+            again = promised_words(later.quote)
             if later.meeting_date > c.meeting_date and c.owner and later.owner == c.owner \
                     and promised and again and len(promised & again) / min(len(promised), len(again)) >= 0.6:
                 found[c.key] = later

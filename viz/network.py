@@ -9,6 +9,7 @@ pulls bootstrap from a CDN and shows tooltips as raw HTML once any title contain
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -70,7 +71,6 @@ def network(g: Graph, heading: str, left_out: int = 0, layout: str = "physics") 
 
 
 def _options(physics: bool) -> str:
-    import json
     return json.dumps({
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS, "fit": True}},
