@@ -81,3 +81,10 @@ class NotFound(ScrutinyError):
 
     status = 404
     code = "not_found"
+
+
+class FetchError(ScrutinyError):
+    """A remote site could not be read: unreachable, refusing, or answering nonsense."""
+
+    status = 502
+    code = "fetch"
