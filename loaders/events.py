@@ -99,8 +99,9 @@ class EventFinder:
             if cue.kind == "intention" and "Answer" not in emitted:
                 emitted.add("Answer")  # "it was the PCC's intention to ...": said, and promised
                 self._emit("Answer", unit, clause, cue, self._owner(cue, clause, who)[0])
-            if kind and kind not in emitted and not (kind == "Commitment" and "Commitment" in emitted):
-                emitted.add(kind)
+            family = "Question" if kind == "Challenge" else kind  # "challenged ... and asked": one
+            if kind and family not in emitted:
+                emitted.add(family)
                 self._emit(kind, unit, clause, cue, who)
         if "Answer" in emitted and "Commitment" not in emitted and kinds & {"future_passive", "deliverable"}:
             cue = next(c for c in clause.cues if c.kind in ("future_passive", "deliverable"))

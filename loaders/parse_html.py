@@ -1,8 +1,10 @@
 """HTML to text with paragraph breaks where the page had blocks.
 
 Runs inside the parsing worker (``loaders.worker``).  An event parser, not a
-tree: deeply nested pages cost no recursion.  Scripts, styles and other
-non-content elements are dropped, so nothing executable reaches the text.
+tree: deeply nested pages cost no recursion.  Scripts, styles, navigation,
+footers, cookie banners and breadcrumbs are dropped, so neither code nor
+site chrome reaches the text; when the page marks its content (ModernGov's
+``#modgov``, ``<main>``, ``role="main"``) only that content is kept.
 """
 
 from __future__ import annotations
@@ -14,49 +16,88 @@ BLOCK = {"p", "div", "li", "ul", "ol", "tr", "table", "section", "article", "hea
          "footer", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "dl",
          "pre", "form", "fieldset", "main", "nav", "aside", "caption", "tbody", "thead"}
 CELL = {"td", "th"}
-SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select"}
+SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select",
+        "nav", "footer", "button"}
+CHROME = re.compile(r"cookie|breadcrumb|skip-?link|\bskip\b|visually-hidden|sr-only", re.I)
+CONTENT_ROOT = re.compile(r"^(?:modgov|main|main-?content|content)$", re.I)
+GENERIC_HEADINGS = {"agenda item", "agenda and minutes", "agenda", "minutes", "items",
+                    "decision details", "issue details"}
+
+
+class _Region:
+    """An element being tracked through its nested copies of the same tag."""
+
+    def __init__(self, tag: str):
+        self.tag, self.depth = tag, 1
+
+    def step(self, tag: str, opening: bool) -> bool:
+        """Track one tag; True when this region has just closed."""
+        if tag == self.tag:
+            self.depth += 1 if opening else -1
+        return self.depth == 0
 
 
 class _TextCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping = 0
+        self.root_parts: list[str] = []
+        self.skip: _Region | None = None
+        self.root: _Region | None = None
+        self.root_seen = False
         self.title: list[str] = []
         self.in_title = False
-        self.heading: list[str] = []
-        self.in_heading = False
+        self.headings: list[str] = []
+        self.heading: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIP:
-            self.skipping += 1
-        elif tag == "title":
+        attrs = dict(attrs)
+        if self.skip:
+            self.skip.step(tag, True)
+            return
+        if self.root:
+            self.root.step(tag, True)
+        marks = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
+        if tag in SKIP or CHROME.search(marks) or attrs.get("role") in ("navigation", "banner"):
+            self.skip = _Region(tag)
+            return
+        if not self.root_seen and (tag == "main" or attrs.get("role") == "main"
+                                   or CONTENT_ROOT.match(attrs.get("id") or "")):
+            self.root, self.root_seen = _Region(tag), True
+        if tag == "title":
             self.in_title = True
-        elif tag in ("h1", "h2") and not self.heading:
-            self.in_heading = True
-        if tag in BLOCK or tag == "br":
-            self.parts.append("\n")
-        elif tag in CELL:
-            self.parts.append("\t")
+        elif tag in ("h1", "h2"):
+            self.heading = []
+        self._emit("\n" if tag in BLOCK or tag == "br" else "\t" if tag in CELL else "")
 
     def handle_endtag(self, tag):
-        if tag in SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag == "title":
+        if self.skip:
+            if self.skip.step(tag, False):
+                self.skip = None
+            return
+        if tag == "title":
             self.in_title = False
-        elif tag in ("h1", "h2"):
-            self.in_heading = False
-        if tag in BLOCK:
-            self.parts.append("\n\n")
+        elif tag in ("h1", "h2") and self.heading is not None:
+            self.headings.append(" ".join("".join(self.heading).split()))
+            self.heading = None
+        self._emit("\n\n" if tag in BLOCK else "")
+        if self.root and self.root.step(tag, False):
+            self.root = None
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
-        if self.skipping:
+        if self.skip:
             return
-        if self.in_heading:
+        if self.heading is not None:
             self.heading.append(data)
-        self.parts.append(data)
+        self._emit(data)
+
+    def _emit(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+            if self.root:
+                self.root_parts.append(text)
 
 
 def _tidy(text: str) -> str:
@@ -68,9 +109,13 @@ def _tidy(text: str) -> str:
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
-    """(text, title) of an HTML page; the title is the first h1/h2 or the <title>."""
+    """(text, title) of an HTML page; the title is the first specific h1/h2, else <title>."""
     parser = _TextCollector()
     parser.feed(markup)
     parser.close()
-    title = " ".join("".join(parser.heading or parser.title).split()) or None
-    return _tidy("".join(parser.parts)), title
+    text = _tidy("".join(parser.root_parts))
+    if not text:  # no content root, or an empty one
+        text = _tidy("".join(parser.parts))
+    specific = [h for h in parser.headings if h and h.lower().rstrip(":") not in GENERIC_HEADINGS]
+    title = specific[0] if specific else " ".join("".join(parser.title).split()) or None
+    return text, title[:300] if title else None

@@ -7,9 +7,10 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def text_pdf(lines: list[str], title: str | None = None) -> bytes:
-    """One A4 page per 60 lines of Helvetica; an empty string leaves a blank line."""
-    pages = [lines[i:i + 60] for i in range(0, len(lines), 60)] or [[]]
+def text_pdf(lines: list[str], title: str | None = None, *, size: float = 10,
+             leading: float = 13, per_page: int = 60) -> bytes:
+    """Pages of Helvetica, ``per_page`` lines each; an empty string leaves a blank line."""
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     first_page = 4
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -18,7 +19,7 @@ def text_pdf(lines: list[str], title: str | None = None) -> bytes:
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     for n, page in enumerate(pages):
         shown = " ".join(f"({_escape(line)}) Tj T*" if line else "T*" for line in page)
-        stream = f"BT /F1 10 Tf 13 TL 50 800 Td {shown} ET".encode("latin-1")
+        stream = f"BT /F1 {size:g} Tf {leading:g} TL 50 800 Td {shown} ET".encode("latin-1")
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                        b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
                        % (first_page + 2 * n + 1))
