@@ -8,6 +8,7 @@ officers, commissioners and witnesses answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,10 @@ class EventFinder:
     def __init__(self, text: str, mentions: list[Mention], panel: Mention):
         self.text = text
         self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.by_start: dict[int, Mention] = {}
+        for m in reversed(mentions):  # the first mention starting at a position wins
+            self.by_start[m.start] = m
         self.panel = panel
         self.subjects = SubjectFinder(text)
         self.events: list[RawEvent] = []
@@ -148,11 +153,13 @@ class EventFinder:
             return _due(quote) is not None and not cues.CONDITIONAL.search(quote)
         return m is not None
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end, first)
+        return [m for m in self.mentions[first:last] if m.end <= end]
+
     def _mention_at(self, pos: int) -> Mention | None:
-        for m in self.mentions:
-            if m.start == pos:
-                return m
-        return None
+        return self.by_start.get(pos)
 
     def _emit(self, kind, unit, clause, cue, who) -> None:
         quote = self.text[clause.start:clause.end]
@@ -176,7 +183,7 @@ class EventFinder:
             m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
             return self._mention_at(cue.end + m.end()), who
         if cue.kind == "intention":
-            inside = [m for m in self.mentions if cue.start <= m.start and m.end <= cue.end]
+            inside = [m for m in self.mentions_between(cue.start, cue.end)]
             return (inside[0] if inside else who), None
         return who, None
 

@@ -7,6 +7,7 @@ graph loader resolves them across documents of one body.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from scrutiny.loaders import cues
@@ -60,8 +61,11 @@ def extract(doc: DocumentText) -> Extraction:
     real = find_mentions(text)
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
     finder = EventFinder(text, mentions, None)
+    starts = [m.start for m in mentions]
     for unit in units:
-        finder.unit(unit, [m for m in mentions if unit.start <= m.start and m.end <= unit.end])
+        first = bisect.bisect_left(starts, unit.start)
+        last = bisect.bisect_left(starts, unit.end, first)
+        finder.unit(unit, [m for m in mentions[first:last] if m.end <= unit.end])
     builder = _EntityBuilder(text, items)
     for m in real:
         builder.actor(m)
@@ -77,6 +81,7 @@ class _EntityBuilder:
         self.text = text
         self.items = items
         self.by_key: dict[tuple[str, str], Entity] = {}
+        self.spans: dict[str, set[tuple[int, int]]] = {}
         self.report_spans: list[tuple[int, int, str]] = []
 
     def actor(self, m: Mention) -> str:
@@ -87,7 +92,9 @@ class _EntityBuilder:
             self.by_key[key] = ent
         elif m.type == "Person" and len(m.name) > len(ent.name):
             ent.name = m.name
-        if m.end > m.start and [m.start, m.end] not in ent.mentions:
+        seen = self.spans.setdefault(ent.id, set())
+        if m.end > m.start and (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
             ent.mentions.append([m.start, m.end])
         return ent.id
 

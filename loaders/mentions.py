@@ -9,6 +9,7 @@ Where mentions overlap the longest wins.  Pure functions over text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -150,11 +151,14 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions inside a longer one; people win ties (they carry a name)."""
     rank = {"Person": 0, "Body": 1, "Role": 2}
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank[m.type], m.start))
+    starts: list[int] = []  # kept mentions never overlap: sorted starts find the neighbours
     kept: list[Mention] = []
     for m in ordered:
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        at = bisect.bisect_left(starts, m.start)
+        if (at == 0 or kept[at - 1].end <= m.start) and (at == len(kept) or m.end <= kept[at].start):
+            starts.insert(at, m.start)
+            kept.insert(at, m)
+    return kept
 
 
 def find_mentions(text: str) -> list[Mention]:

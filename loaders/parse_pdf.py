@@ -10,10 +10,14 @@ sentence running over a page break stays one paragraph.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from scrutiny.loaders.worker import Unreadable
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s+of\s+\d{1,4})?$", re.I)
 CELL_GAP = re.compile(r" {4,}")
@@ -69,10 +73,14 @@ def layout_text(raw_pages: list[str]) -> str:
 
 def pdf_to_text(data: bytes) -> tuple[str, str | None]:
     """(text, title) of a PDF."""
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("the PDF is encrypted")
-    text = layout_text([_page_layout(page) for page in reader.pages])
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not our errors
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Unreadable("the PDF is encrypted: save an unprotected copy")
+        text = layout_text([_page_layout(page) for page in reader.pages])
+    except PdfReadError as exc:
+        raise Unreadable(f"not a readable PDF ({exc})") from None
     title = None
     if reader.metadata and reader.metadata.title:
         title = str(reader.metadata.title).strip() or None

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from scrutiny.errors import LoaderError, ScrutinyError
+from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.derive import derive_all
@@ -35,6 +35,7 @@ class LoadReport:
     loaded: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
     started: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
 
     def summary(self) -> str:
@@ -112,8 +113,11 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
         try:
             if isinstance(doc, LoaderError):
                 raise doc
+            report.warnings += [{"file": str(path), "warning": w} for w in doc.warnings]
             outcome = load_document(store, doc)
             (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
+        except StoreUnavailable:
+            raise  # every later document would fail the same way: stop, the load is re-runnable
         except ScrutinyError as exc:
             report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
         if progress:

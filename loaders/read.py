@@ -22,38 +22,70 @@ HTML_MARKERS = (b"<!doctype html", b"<html", b"<body", b"<head", b"<div", b"<p>"
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """``pdf``, ``html`` or ``text`` from the first bytes, then the file name."""
-    if head.startswith(b"%PDF-"):
+    """``pdf``, ``html`` or ``text`` from the first bytes, then the file name; a ``.pdf``
+    without a PDF header is read for what its bytes are."""
+    if b"%PDF-" in head[:1024]:  # some writers put junk before the header
         return "pdf"
     lowered = head[:2048].lstrip().lower()
     if any(marker in lowered for marker in HTML_MARKERS):
         return "html"
-    if path.suffix.lower() in (".pdf",):
-        return "pdf"
     if path.suffix.lower() in (".html", ".htm", ".aspx"):
         return "html"
     return "text"
 
 
+OFFICE_FILES = ((b"PK\x03\x04", "a ZIP archive or Word/ODF document: save it as PDF or text"),
+                (b"\xd0\xcf\x11\xe0", "a legacy Word or Excel file: save it as PDF or text"),
+                (b"\x1f\x8b", "a gzip archive: unpack it first"),
+                (b"{\\rtf", "an RTF document: save it as PDF or text"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Windows tools write UTF-16 without a BOM: ASCII text then has a NUL in every pair."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    for offset, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        if sample[offset::2].count(0) > len(sample) // 2 * 0.9:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Text and warnings; binary data is refused."""
+    """Text with ``\\n`` line ends, and warnings; binary data is refused."""
+    for magic, what in OFFICE_FILES:
+        if data.startswith(magic):
+            raise LoaderError(source, what)
+    text, warnings = _decode_text(data, source)
+    if "\x00" in text:  # a stray NUL would cut a store parameter short
+        warnings.append(f"removed {text.count(chr(0))} NUL character(s)")
+        text = text.replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+
+
+def _decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["decoded as UTF-16"]
+        return data.decode("utf-16", errors="replace"), ["decoded as UTF-16"]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
+        if (text := _utf16_without_bom(data)) is not None:
+            return text, ["decoded as UTF-16 (no byte order mark)"]
         raise LoaderError(source, "binary data, not text, HTML or PDF")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
-    return text, ["not valid UTF-8: decoded as cp1252"]
+    return data.decode("cp1252", errors="replace"), ["not valid UTF-8: decoded as cp1252"]
 
 
-def _check_text(text: str, source: str) -> None:
+def _check_text(text: str, source: str, fmt: str) -> None:
     if not text.strip():
-        raise LoaderError(source, "no text in the document")
+        raise LoaderError(source, "no text layer (a scanned PDF? run OCR on it first)"
+                          if fmt == "pdf" else "no text in the document")
     sample = text[:20_000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > len(sample) * 0.05:
@@ -84,7 +116,7 @@ def read_document(path: Path, settings: Settings, meta: Metadata | None = None) 
         text, title = run_limited(pdf_to_text, data, source=source,
                                   timeout_s=settings.parse_timeout_s,
                                   memory_mb=settings.parse_memory_mb)
-    _check_text(text, source)
+    _check_text(text, source, fmt)
     meta = meta or Metadata()
     return DocumentText(source=source, format=fmt, text=text, url=meta.url,
                         title=meta.title or title, body=meta.body,

@@ -8,6 +8,7 @@ unit of kind ``resolution``.  Offsets always index the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -98,11 +99,9 @@ def _title_case_heading(line: str) -> re.Match | None:
     return m if long_words and len(capitalised) / len(long_words) >= 0.75 else None
 
 
-def _item_at(items: list[Item], pos: int) -> int:
-    for n, item in enumerate(items):
-        if item.start <= pos < item.end:
-            return n
-    return len(items) - 1
+def _item_at(starts: list[int], pos: int) -> int:
+    """Index of the item holding ``pos``: items tile the text, so the last start at or before it."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$", re.I)
@@ -122,11 +121,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]]:
     paras = paragraphs(text)
     items = find_items(text, paras, title)
+    item_starts = [item.start for item in items]
     units: list[Unit] = []
     state = _DecisionState()
     pending_marker = None
     for p, (s, e) in enumerate(paras):
-        item = _item_at(items, s)
+        item = _item_at(item_starts, s)
         if state.active and (state.item != item or END_OF_MINUTES.match(text[s:e])):
             state.close(units)
         head = DECISION.match(text, s, e)

@@ -19,6 +19,10 @@ _CONTEXT = mp.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["scrutiny.loaders.parse_html", "scrutiny.loaders.parse_pdf"])
 
 
+class Unreadable(Exception):
+    """Raised by a parser for a file it understands to be unusable; the message is the reason."""
+
+
 def _child(conn, func, payload, memory_mb):
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -26,9 +30,11 @@ def _child(conn, func, payload, memory_mb):
         conn.send(("ok", func(payload)))
     except MemoryError:
         conn.send(("error", f"needs more than {memory_mb} MiB to parse"))
+    except Unreadable as exc:
+        conn.send(("error", str(exc)[:300]))
     except Exception as exc:  # any parser failure is a property of the file
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        conn.send(("error", f"{type(exc).__name__}: {reason}"[:300]))
+        conn.send(("error", f"the parser failed ({type(exc).__name__}: {reason})"[:300]))
     except BaseException:
         conn.send(("error", traceback.format_exc(limit=1)[-300:]))
     finally:

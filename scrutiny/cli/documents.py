@@ -58,17 +58,29 @@ def load(paths, url, body, meeting_date, data_dir):
     Example: scrutiny load examples/minutes
     """
     from scrutiny.loaders.manifest import Metadata
-    from scrutiny.loaders.pipeline import expand, load_paths, save_report
+    from scrutiny.loaders.pipeline import expand, load_paths
     settings = get_settings(data_dir=data_dir)
     files = expand(paths)
     with configured_store(settings) as store, \
             click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
         report = load_paths(store, files, settings, Metadata(url, body, meeting_date),
                             progress=lambda _: bar.update(1))
+    show_load_report(report, settings)
+
+
+def show_load_report(report, settings) -> None:
+    """Warnings and failures one line each on stderr, the summary on stdout; exit 1 when a
+    document failed (the others are loaded)."""
+    from scrutiny.loaders.pipeline import save_report
     saved = save_report(report, settings.data_dir)
+    for note in report.warnings:
+        click.echo(f"warning: {note['file']}: {note['warning']}", err=True)
     for failure in report.failed:
         click.echo(f"failed: {failure['file']}: {failure['reason']}", err=True)
     click.echo(f"{report.summary()} (report: {saved})")
+    if report.failed:
+        raise click.ClickException(f"{len(report.failed)} document(s) could not be loaded; "
+                                   "the rest are in the graph")
 
 
 @main.command()

@@ -81,13 +81,11 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
         click.echo(f"failed: {label}: {reason}", err=True)
     click.echo(f"{chosen.title} ({chosen.id}): {harvest.summary.line()}")
     if load_after:
-        _load(files, settings)
-
-
-def _load(files, settings) -> None:
-    from scrutiny.loaders.pipeline import load_paths, save_report
-    with configured_store(settings) as store:
-        report = load_paths(store, [f for f in files if f.exists()], settings)
-    for failure in report.failed:
-        click.echo(f"failed: {failure['file']}: {failure['reason']}", err=True)
-    click.echo(f"{report.summary()} (report: {save_report(report, settings.data_dir)})")
+        from scrutiny.cli.documents import show_load_report
+        from scrutiny.loaders.pipeline import load_paths
+        with configured_store(settings) as store:
+            report = load_paths(store, [f for f in files if f.exists()], settings)
+        show_load_report(report, settings)
+    if harvest.summary.failed:
+        raise click.ClickException(f"{len(harvest.summary.failed)} meeting(s) could not be "
+                                   "fetched; run the same command again to retry them")
