@@ -89,8 +89,9 @@ class ServerDir:
         finally:
             probe.close()
 
-    def start(self) -> None:
-        """Start a daemonised server on this directory and wait until it answers."""
+    def start(self, appendonly: bool = True) -> None:
+        """Start a daemonised server on this directory and wait until it answers.  Without
+        ``appendonly`` it reads ``graph.rdb`` (a restore); with it, only the append-only files."""
         check_platform()
         server, module = _binaries()
         if os.path.exists(self.socket_path):
@@ -98,7 +99,7 @@ class ServerDir:
         command = [
             server, "--port", "0", "--unixsocket", self.socket_path, "--unixsocketperm", "700",
             "--dir", str(self.root), "--dbfilename", "graph.rdb",
-            "--appendonly", "yes", "--appendfsync", "everysec", "--aof-load-truncated", "yes",
+            "--appendonly", "yes" if appendonly else "no", "--appendfsync", "everysec", "--aof-load-truncated", "yes",
             "--save", "300 1", "--daemonize", "yes", "--pidfile", str(self.pid_path),
             "--logfile", str(self.log_path), "--loadmodule", module,
         ]
@@ -116,6 +117,16 @@ class ServerDir:
             time.sleep(0.05)
         raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
                                f"see {self.log_path}")
+
+    def wait_for_exit(self, pid: int | None, timeout_s: float = 15.0) -> None:
+        """Until the process ``pid`` is gone (after a shutdown its threads take a moment)."""
+        deadline = time.monotonic() + timeout_s
+        while pid and time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.02)
 
     def server_pid(self) -> int | None:
         try:

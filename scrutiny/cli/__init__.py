@@ -70,4 +70,4 @@ def table(rows: list[dict], columns: list[str], width: int = 60) -> str:
     return "\n".join(out)
 
 
-from scrutiny.cli import documents, fetch, saved_queries, serve  # noqa: E402,F401  (registers their commands)
+from scrutiny.cli import data, documents, fetch, saved_queries, serve  # noqa: E402,F401  (registers their commands)
