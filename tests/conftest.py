@@ -60,6 +60,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_app(app):
+    """``app`` on a real uvicorn server on loopback: (server, thread, base URL)."""
+    import threading
+    import time
+
+    import uvicorn
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
 def needs_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not present (the shared corpus sits beside the checkout)")

@@ -6,35 +6,24 @@ loaded with the bundled minutes and the four-meeting fixture first.
 
 from __future__ import annotations
 
-import threading
-import time
 from urllib.parse import quote
 
 import httpx
 import pytest
 import schemathesis
-import uvicorn
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from pydantic import SecretStr
 
 from scrutiny.api.app import create_app
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.settings import Settings
-from tests.conftest import free_port, load_minutes_and_fixture
+from tests.conftest import load_minutes_and_fixture, serve_app
 
 PANEL_PCC = "person/body:borsetshire police and crime panel|sterling"
 
 
 def _serve(settings: Settings):
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
+    return serve_app(create_app(settings))
 
 
 @pytest.fixture(scope="module")
