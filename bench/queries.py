@@ -80,7 +80,7 @@ def build(store, bodies: int, meetings: int) -> int:
 
 def main() -> None:
     args = arguments(__doc__)
-    bodies, meetings = (200, 100) if args.full else (40, 12)
+    bodies, meetings = (240, 100) if args.full else (40, 12)
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(Path(tmp) / "data")
         try:
