@@ -116,3 +116,36 @@ def test_printed_minutes_pdf_reads_as_paragraphs_without_page_furniture(tmp_path
         ("Answer", "Chief Constable", None),
         ("Commitment", "Chief Constable", "next meeting"),
         ("Resolution", None, None)]
+
+
+SHORT = "Councillor O’Brien asked about response times. The Commissioner explained the figures."
+
+
+def test_a_manifest_beside_the_files_gives_url_body_and_date_and_flags_override_it(tmp_path):
+    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.pipeline import expand, read_documents
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(SHORT)
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,body,meeting_date\na.txt,https://example.gov.uk/a,Westmoor Police and Crime "
+        "Panel,2021-07-05\n")
+    (tmp_path / "manifest.json").write_text(
+        '{"b.txt": {"body": "Eastmoor Police and Crime Panel", "meeting_date": "5th July 2021"}}')
+    docs = {p.name: d for p, d in read_documents(expand([str(tmp_path)]), Settings())}
+    assert sorted(docs) == ["a.txt", "b.txt"]  # manifests are not documents
+    assert (docs["a.txt"].url, docs["a.txt"].body, docs["a.txt"].meeting_date) == (
+        "https://example.gov.uk/a", "Westmoor Police and Crime Panel", "2021-07-05")
+    assert (docs["b.txt"].body, docs["b.txt"].meeting_date) == (
+        "Eastmoor Police and Crime Panel", "2021-07-05")
+    flagged = dict(read_documents([tmp_path / "a.txt"], Settings(),
+                                  Metadata(body="Northmoor Police and Crime Panel")))
+    doc = flagged[tmp_path / "a.txt"]
+    assert (doc.url, doc.body) == ("https://example.gov.uk/a", "Northmoor Police and Crime Panel")
+
+
+def test_cp1252_text_is_read_with_a_warning_and_its_quotes_intact(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(SHORT.encode("cp1252"))
+    doc = read_document(path, Settings())
+    assert doc.text == SHORT
+    assert doc.warnings == ["not valid UTF-8: decoded as cp1252"]
