@@ -23,6 +23,7 @@ class Metadata:
     body: str | None = None
     meeting_date: str | None = None
     title: str | None = None
+    source: str | None = None  # how the document is cited instead of its path (an upload's name)
 
     def overridden(self, **values) -> "Metadata":
         return replace(self, **{k: v for k, v in values.items() if v})

@@ -93,7 +93,8 @@ def _check_text(text: str, source: str, fmt: str) -> None:
 
 
 def read_document(path: Path, settings: Settings, meta: Metadata | None = None) -> DocumentText:
-    source = str(path)
+    meta = meta or Metadata()
+    source = meta.source or str(path)
     try:
         size = path.stat().st_size
         if size > settings.max_document_mb * 1024 * 1024:
@@ -117,7 +118,6 @@ def read_document(path: Path, settings: Settings, meta: Metadata | None = None) 
                                   timeout_s=settings.parse_timeout_s,
                                   memory_mb=settings.parse_memory_mb)
     _check_text(text, source, fmt)
-    meta = meta or Metadata()
     return DocumentText(source=source, format=fmt, text=text, url=meta.url,
                         title=meta.title or title, body=meta.body,
                         meeting_date=parse_date(meta.meeting_date) if meta.meeting_date else None,

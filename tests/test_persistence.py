@@ -71,6 +71,8 @@ def test_what_the_api_ingested_is_there_after_it_restarts(tmp_path):
     api, http = start_api(data)
     try:
         assert http.get("/health").json()["documents"] == 1
+        sources = http.get("/queries/accountability-record", params={"who": "boyes"}).json()
+        assert [r["source"] for r in sources["rows"]] == ["upload:m.txt"]  # not a temporary path
     finally:
         stop_api(api, http)
 
