@@ -33,6 +33,7 @@ STANCE = re.compile(r"\b(?:was|were|remained)\s+(?:confident|satisfied|assured|c
 PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
     r"\bit was (?:explained|confirmed|clarified|advised|reported|stated)\b|"
+    r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
     r"\bin (?:response|reply),? it was\b", I)
 
 NOT_ACTIONS = r"(?:note|consider|receive|comment|approve|endorse|agree|attend|accept|declare)\b"
