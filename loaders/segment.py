@@ -72,7 +72,8 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
         line = text[s:e]
         nxt = text[paras[i + 1][0]:paras[i + 1][1]] if i + 1 < len(paras) else ""
         if (m := AGENDA_ITEM.match(line)) and nxt and len(nxt) < 200:
-            heads.append((s, m["num"], " ".join(nxt.split())))
+            number = m["num"] or _meeting_line_number(text, paras[i + 1][1])
+            heads.append((s, number, " ".join(nxt.split())))
         elif (m := ITEM_NUMBER.match(line)) and nxt and len(nxt) < 150 and nxt[0].isupper():
             heads.append((s, m["num"], " ".join(nxt.split())))
         elif (m := ITEM_HEADING.match(line)) or (m := _title_case_heading(line)):
@@ -83,6 +84,15 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
         heads.insert(0, (0, None, title or ""))
     ends = [h[0] for h in heads[1:]] + [len(text)]
     return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends), 1)]
+
+
+MEETING_LINE_ITEM = re.compile(r"^\s*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
+
+
+def _meeting_line_number(text: str, after: int) -> str | None:
+    """ModernGov's agenda item page says "Meeting: 14/03/2023 - Panel (Item 7.)" under the title."""
+    m = MEETING_LINE_ITEM.search(text, after, after + 400)
+    return m["num"] if m else None
 
 
 NUMBERED_LINE = re.compile(r"^\s*(?P<num>\d{1,3}/\d{2,4}|\d{1,3}\.?)\s+(?P<title>[A-Z][^\n]{2,100})$")

@@ -38,6 +38,7 @@ def test_a_moderngov_agenda_item_page_keeps_its_minutes_and_drops_the_site_aroun
     doc, text = data["document"], data["document"]["text"]
     assert (doc["title"], doc["meeting_date"], doc["body"]) == (
         "HMICFRS Update", "2023-03-14", "Northshire Police and Crime Panel")
+    assert [(i["number"], i["title"]) for i in data["items"]] == [("7", "HMICFRS Update")]
     for chrome in ("Skip to main content", "Councillors", "tracking", "Cookie policy"):
         assert chrome not in text
     assert said(data)[:5] == [
