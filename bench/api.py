@@ -14,23 +14,12 @@ from pathlib import Path
 import httpx
 from common import ROOT, arguments, print_table
 
+HERE = Path(__file__).resolve().parent
+
 ENDPOINTS = {
     "saved query (open-commitments)": "/queries/open-commitments?as_of=2024-10-01&limit=50",
     "entity (a person)": "/entities/person/body:borsetshire%20police%20and%20crime%20panel%7Csterling",
 }
-CLIENT = """
-import sys, time, httpx
-url, count, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-def one(_):
-    t0 = time.perf_counter(); r = httpx.get(url, timeout=30); r.raise_for_status()
-    return time.perf_counter() - t0
-start = time.perf_counter()
-with ThreadPoolExecutor(workers) as pool:
-    times = sorted(pool.map(one, range(count)))
-print(count / (time.perf_counter() - start), times[len(times) // 2], times[int(len(times) * 0.95) - 1])
-"""
-
-
 def main() -> None:
     args = arguments(__doc__)
     count = 2000 if args.full else 300
@@ -53,7 +42,7 @@ def main() -> None:
                     time.sleep(0.2)
             rows = []
             for name, path in ENDPOINTS.items():
-                out = subprocess.run([sys.executable, "-c", CLIENT, base + path, str(count), "8"],
+                out = subprocess.run([sys.executable, str(HERE / "api_client.py"), base + path, str(count), "8"],
                                      capture_output=True, text=True, check=True, timeout=600)
                 rps, p50, p95 = map(float, out.stdout.split())
                 rows.append([name, count, f"{rps:.0f}", f"{p50 * 1000:.1f}", f"{p95 * 1000:.1f}"])
