@@ -178,3 +178,10 @@ def test_fetch_with_load_puts_every_fetched_meeting_in_the_graph(tmp_path):
         ("5001", "2023-03-14"), ("5002", "2023-06-20"), ("5003", "2023-09-12"),
         ("5005", "2024-01-30")]
     assert "Complaint against the Commissioner" in {r["title"] for r in items}
+
+
+def test_an_unreadable_fetch_state_is_a_lost_cache_not_an_error(tmp_path):
+    (tmp_path / ".scrutiny-fetch.json").write_text("{ half a file")
+    with Site(slow_s=0.6) as site:
+        summary, files = fetch(site, tmp_path)
+    assert len(summary.fetched) == 4 and len(files) == 4

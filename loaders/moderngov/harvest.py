@@ -50,9 +50,15 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 class FetchState:
+    """A cache, not a record: if it is unreadable the run starts afresh and fetches again."""
+
     def __init__(self, folder: Path):
         self.path = folder / STATE_NAME
-        data = json.loads(self.path.read_text()) if self.path.exists() else {}
+        try:
+            data = json.loads(self.path.read_text()) if self.path.exists() else {}
+        except (OSError, ValueError):
+            data = {}
+        data = data if isinstance(data, dict) else {}
         self.urls: dict = data.get("urls", {})
         self.meetings: dict = data.get("meetings", {})
 
@@ -159,6 +165,8 @@ class Harvest:
             rows[record["file"]] = {"file": record["file"], "url": record["url"],
                                     "body": record["body"], "meeting_date": record["meeting_date"],
                                     "title": f"Minutes of {record['body']}, {record['meeting_date']}"}
+        if not rows:
+            return []
         with (self.out / ".manifest.csv.part").open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, MANIFEST_COLUMNS, extrasaction="ignore")
             writer.writeheader()

@@ -67,8 +67,8 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
     settings = get_settings(data_dir=data_dir)
     client = PoliteClient(delay_s=delay, timeout_s=timeout, retries=retries, backoff_s=backoff,
                           max_mb=settings.max_document_mb, contact=contact)
+    harvest = Harvest(client, _site(site), out, body)
     try:
-        harvest = Harvest(client, _site(site), out, body)
         chosen = harvest.committee(committee)
         stubs = harvest.meetings(chosen, since.date(), (until or dt.datetime.now()).date())
         with click.progressbar(stubs, label=f"fetching {chosen.title}", file=sys.stderr) as bar:
@@ -76,7 +76,7 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
                 harvest.fetch(chosen, meeting_id, day)
     finally:
         client.close()
-    files = harvest.finish()
+        files = harvest.finish()  # an interrupted run still leaves a manifest for what it got
     for label, reason in harvest.summary.failed:
         click.echo(f"failed: {label}: {reason}", err=True)
     click.echo(f"{chosen.title} ({chosen.id}): {harvest.summary.line()}")
