@@ -185,3 +185,11 @@ def test_an_unreadable_fetch_state_is_a_lost_cache_not_an_error(tmp_path):
     with Site(slow_s=0.6) as site:
         summary, files = fetch(site, tmp_path)
     assert len(summary.fetched) == 4 and len(files) == 4
+
+
+def test_ids_that_are_not_numbers_never_become_file_names():
+    listed = service.meeting_stubs(service.parse_xml(
+        b"<meetings><meeting><meetingid>../../etc/x</meetingid><meetingdate>01/02/2023"
+        b"</meetingdate></meeting><meeting><meetingid>77</meetingid></meeting></meetings>",
+        "GetMeetings"))
+    assert listed == [("77", None)]

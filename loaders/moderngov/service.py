@@ -92,15 +92,21 @@ def service_date(value: str) -> str | None:
         return None
 
 
+def _id(element: ET.Element, name: str) -> str | None:
+    """ModernGov ids are integers; anything else is ignored, since ids become file names."""
+    value = _text(element, name)
+    return value if re.fullmatch(r"\d{1,12}", value) else None
+
+
 def committees(root: ET.Element) -> list[Committee]:
-    return [Committee(_text(c, "committeeid"), " ".join(_text(c, "committeetitle").split()))
-            for c in _all(root, "committee") if _text(c, "committeeid")]
+    return [Committee(_id(c, "committeeid"), " ".join(_text(c, "committeetitle").split()))
+            for c in _all(root, "committee") if _id(c, "committeeid")]
 
 
 def meeting_stubs(root: ET.Element) -> list[tuple[str, str | None]]:
     """(meeting id, ISO date) of every meeting listed."""
-    return [(_text(m, "meetingid"), service_date(_text(m, "meetingdate")))
-            for m in _all(root, "meeting") if _text(m, "meetingid")]
+    return [(_id(m, "meetingid"), service_date(_text(m, "meetingdate")))
+            for m in _all(root, "meeting") if _id(m, "meetingid")]
 
 
 def _docs(element: ET.Element) -> tuple[LinkedDoc, ...]:
@@ -122,7 +128,7 @@ def _item(element: ET.Element) -> AgendaItem:
 
 def meeting(root: ET.Element) -> Meeting:
     node = root if _name(root) == "meeting" else next(iter(_all(root, "meeting")), None)
-    if node is None or not _text(node, "meetingid"):
+    if node is None or not _id(node, "meetingid"):
         raise FetchError("GetMeeting: no meeting in the answer")
     items = tuple(_item(i) for holder in _children(node, "agendaitems")
                   for i in _children(holder, "agendaitem"))
