@@ -36,13 +36,24 @@ def _documents(conn: redis.Redis, graph: str) -> int:
         return 0  # no graph yet
 
 
+def _snapshot(conn: redis.Redis, graph: str) -> int:
+    """SAVE, and the count of documents in the snapshot: the same count just before and just
+    after it (SAVE may not run inside MULTI; a load writes between, so try again)."""
+    for _ in range(10):
+        before = _documents(conn, graph)
+        conn.execute_command("SAVE")
+        if _documents(conn, graph) == before:
+            return before
+    raise StoreError("the graph kept changing during the backup: try again when loads pause")
+
+
 def backup(data_dir: Path, dest: Path, graph: str = "scrutiny") -> dict:
     """Write ``dest`` (a .tar.gz of the snapshot and a description); the description."""
     from scrutiny.graph.stores.embedded import EmbeddedStore
     store = EmbeddedStore(data_dir, graph)
     try:
-        store.conn.execute_command("SAVE")
-        info = {"scrutiny": __version__, "graph": graph, "documents": _documents(store.conn, graph),
+        documents = _snapshot(store.conn, graph)
+        info = {"scrutiny": __version__, "graph": graph, "documents": documents,
                 "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
