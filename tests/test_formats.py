@@ -151,3 +151,11 @@ def test_cp1252_text_is_read_with_a_warning_and_its_quotes_intact(tmp_path):
     doc = read_document(path, Settings())
     assert doc.text == SHORT
     assert doc.warnings == ["not valid UTF-8: decoded as cp1252"]
+
+
+def test_a_page_whose_navigation_never_closes_still_gives_its_minutes(tmp_path):
+    path = tmp_path / "broken.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a><script>var x = 1;</script>"
+                    f"<p>{SHORT}</p><p>RESOLVED that the report be noted.</p></body></html>")
+    text = read_document(path, Settings()).text
+    assert SHORT in text and "var x" not in text
