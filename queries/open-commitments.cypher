@@ -9,11 +9,12 @@
 MATCH (c:Commitment)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
 WHERE c.status IN ['open', 'overdue']
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
+WITH c, d, m, b
+WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
 OPTIONAL MATCH (c)-[ow:OWED_BY]->(o) WHERE coalesce(ow.derived, false) = false
 OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person) WHERE hw.derived = true
 WITH c, d, m, b, o, h
-WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
-  AND ($owner IS NULL OR toLower(coalesce(o.name, '')) CONTAINS toLower($owner)
+WHERE ($owner IS NULL OR toLower(coalesce(o.name, '')) CONTAINS toLower($owner)
        OR toLower(coalesce(h.name, '')) CONTAINS toLower($owner))
 WITH c, d, m, b, o, h,
      CASE WHEN c.due_date IS NOT NULL AND c.due_date < $as_of THEN 'overdue' ELSE 'open' END AS status

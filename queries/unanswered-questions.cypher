@@ -5,10 +5,10 @@
 // param: limit int 500 Most rows returned
 // columns: meeting_date, body, asker, addressee, question, challenge, question_key, source
 MATCH (q:Question)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
-WHERE NOT (q)<-[:ANSWERS]-(:Answer)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
 WITH q, d, m, b
-WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
+  AND NOT (q)<-[:ANSWERS]-(:Answer)
 OPTIONAL MATCH (q)-[aw:ASKED_BY]->(asker) WHERE coalesce(aw.derived, false) = false
 OPTIONAL MATCH (q)-[tw:ADDRESSED_TO]->(addressee) WHERE coalesce(tw.derived, false) = false
 RETURN m.date AS meeting_date, b.name AS body, asker.name AS asker, addressee.name AS addressee,
