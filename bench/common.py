@@ -13,10 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "minutes"
 
 
-def arguments(description: str) -> argparse.Namespace:
+def arguments(description: str, extra: Callable[[argparse.ArgumentParser], None] | None = None
+              ) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--full", action="store_true", help="full size (slow); default is a quick small run")
     parser.add_argument("--runs", type=int, default=5, help="timed runs; the table shows their median")
+    if extra:
+        extra(parser)
     return parser.parse_args()
 
 

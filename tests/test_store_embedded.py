@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from scrutiny.errors import StoreError
+from scrutiny.errors import QueryTimeout, StoreError
 from scrutiny.graph.cypher import upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.embedded import EmbeddedStore
@@ -109,3 +109,25 @@ def test_server_left_by_a_killed_process_is_reused(settings):
         assert s.dir.server_pid() == orphan
     finally:
         s.close()
+
+
+SLOW_COUNT = "UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS c"
+
+
+def test_query_may_run_past_five_seconds_when_its_timeout_allows(store):
+    """redis-py reads with a 5 s socket timeout unless told otherwise; the store's own
+    per-query timeout must be what limits a query."""
+    store.run("MERGE (:Probe {key: 'p'})", write=True)
+    n = 50_000_000  # about 6 s on these machines
+    start = time.perf_counter()
+    rows = store.run(SLOW_COUNT, {"n": n}, timeout_ms=60_000)
+    if time.perf_counter() - start < 5:
+        pytest.skip("this machine counted too fast to pass redis-py's default read timeout")
+    assert rows == [{"c": n // 7}]
+
+
+def test_query_past_its_timeout_fails_as_a_timeout(store):
+    store.run("MERGE (:Probe {key: 'p'})", write=True)
+    with pytest.raises(QueryTimeout):
+        store.run(SLOW_COUNT, {"n": 50_000_000}, timeout_ms=200)
+    assert store.run("MATCH (p:Probe) RETURN count(p) AS n") == [{"n": 1}]

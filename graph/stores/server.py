@@ -73,15 +73,18 @@ class ServerDir:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def client(self, client_name: str) -> redis.Redis:
+    def client(self, client_name: str, socket_timeout: float | None = None) -> redis.Redis:
         # No retries: a closed or shut-down server must fail fast, not back off for seconds.
+        # No read timeout by default: redis-py's 5 s would cut off any query the server's own
+        # per-query timeout still allows; a dead server closes the socket, which fails at once.
         return redis.Redis(unix_socket_path=self.socket_path, client_name=client_name,
-                           retry=Retry(NoBackoff(), 0), decode_responses=True)
+                           retry=Retry(NoBackoff(), 0), decode_responses=True,
+                           socket_timeout=socket_timeout, socket_connect_timeout=5)
 
     def alive(self) -> bool:
         if not os.path.exists(self.socket_path):
             return False
-        probe = self.client("scrutiny-probe")
+        probe = self.client("scrutiny-probe", socket_timeout=5)
         try:
             return probe.ping()
         except redis.RedisError:
