@@ -4,7 +4,9 @@ Header lines start with ``//`` and read ``// key: value``: ``name``, ``title``,
 ``description``, ``param: name type default description`` (repeatable; type is
 string, int, float, bool or date; default ``null``, ``required`` or, for a
 date, ``today``), ``columns`` and, for a full-text search, ``fulltext: PARAM``
-(the store's own full-text index turns that parameter into ``$hits``).  The
+(the store's own full-text index turns that parameter into ``$hits``) or, for
+counts, ``statistics: PARAM`` (the store's own label and type counts fill it:
+a scan of every node and relationship takes seconds at a million nodes).  The
 Cypher after the header is pasteable into Neo4j Browser as is.  The CLI, the
 API and the views all run saved queries through ``run``.
 """
@@ -84,6 +86,7 @@ class SavedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     columns: tuple[str, ...] = field(default_factory=tuple)
     fulltext: str | None = None  # the parameter the store's full-text index turns into $hits
+    statistics: str | None = None  # the parameter the store's label and type counts fill
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         known = {p.name: p for p in self.params}
@@ -120,7 +123,7 @@ def parse(path: Path) -> SavedQuery:
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
     return SavedQuery(header.get("name", path.stem), header.get("title", ""),
                       header.get("description", ""), "\n".join(body).strip(),
-                      tuple(params), columns, header.get("fulltext"))
+                      tuple(params), columns, header.get("fulltext"), header.get("statistics"))
 
 
 @lru_cache(maxsize=1)
@@ -153,5 +156,7 @@ def run(store, name: str, given: dict[str, Any] | None = None, *, row_limit: int
         params["limit"] = max(0, min(params["limit"], row_limit))
     if query.fulltext:
         params["hits"] = store.fulltext(params[query.fulltext], params.get("limit", row_limit))
+    if query.statistics:
+        params[query.statistics] = store.counts()
     rows = store.run(query.cypher, params, timeout_ms=timeout_ms)
     return Result(query.name, query.columns, rows[:row_limit], len(rows) > row_limit)

@@ -6,14 +6,15 @@
 // param: as_of date today Overdue means due before this date
 // param: limit int 500 Most rows returned
 // columns: body, owner, holder, meeting_date, commitment, due_date, status, commitment_key, source
-MATCH (c:Commitment)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
-WHERE c.status IN ['open', 'overdue']
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH c, d, m, b
-WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
-OPTIONAL MATCH (c)-[ow:OWED_BY]->(o) WHERE coalesce(ow.derived, false) = false
-OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person) WHERE hw.derived = true
-WITH c, d, m, b, o, h
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(c:Commitment)
+WITH c, d, m, b WHERE c.status IN ['open', 'overdue']
+OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)
+WITH c, d, m, b, ow, o WHERE ow IS NULL OR coalesce(ow.derived, false) = false
+OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person)
+WITH DISTINCT c, d, m, b, o, CASE WHEN hw.derived = true THEN h END AS h
 WHERE ($owner IS NULL OR toLower(coalesce(o.name, '')) CONTAINS toLower($owner)
        OR toLower(coalesce(h.name, '')) CONTAINS toLower($owner))
 WITH c, d, m, b, o, h,

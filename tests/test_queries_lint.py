@@ -33,6 +33,8 @@ def _parameters(query) -> dict:
     params = {p.name: None for p in query.params}
     if query.fulltext:
         params["hits"] = []
+    if query.statistics:
+        params[query.statistics] = []
     return params
 
 

@@ -34,6 +34,10 @@ class Store(Protocol):
 
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]: ...
 
+    def counts(self) -> list[dict[str, Any]]:
+        """``{kind: node|relationship, name, count}`` per label and type, from the store's statistics."""
+        ...
+
     def close(self) -> None: ...
 
 

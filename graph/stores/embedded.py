@@ -149,6 +149,14 @@ class EmbeddedStore:
                 {"label": label, "text": " ".join(terms), "limit": limit})
         return sorted(rows, key=lambda r: -r["score"])[:limit]
 
+    def counts(self) -> list[dict[str, Any]]:
+        rows = self.run("CALL db.meta.stats() YIELD labels, relTypes RETURN labels, relTypes")
+        if not rows:
+            return []
+        stats = rows[0]
+        return ([{"kind": "node", "name": k, "count": n} for k, n in stats["labels"].items()]
+                + [{"kind": "relationship", "name": k, "count": n} for k, n in stats["relTypes"].items()])
+
     def close(self) -> None:
         """Disconnect; the last client out saves and stops the server."""
         if self._closed:

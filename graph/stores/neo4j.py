@@ -9,6 +9,7 @@ from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthError
 
 from scrutiny.errors import ConfigError, QueryTimeout, StoreError, StoreUnavailable
+from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import Statement, neo4j_schema_statements
 from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
 from scrutiny.graph.stores.results import plain
@@ -86,6 +87,16 @@ class Neo4jStore:
             "RETURN node.key AS key, labels(node)[0] AS label, node.quote AS quote, "
             "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
             {"text": " ".join(f"+{t}" for t in terms), "limit": limit})
+
+    def counts(self) -> list[dict[str, Any]]:
+        """One count-store lookup per label and type the schema declares (names from the catalog)."""
+        rows = [{"kind": "node", "name": label,
+                 "count": self.run(f"MATCH (n:`{label}`) RETURN count(n) AS n")[0]["n"]}
+                for label in CATALOG.labels]
+        rows += [{"kind": "relationship", "name": rel,
+                  "count": self.run(f"MATCH ()-[r:`{rel}`]->() RETURN count(r) AS n")[0]["n"]}
+                 for rel in CATALOG.relationships]
+        return rows
 
     def close(self) -> None:
         self.driver.close()
