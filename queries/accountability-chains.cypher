@@ -9,17 +9,27 @@
 // param: until date null Meetings on or before this date
 // param: limit int 200 Most rows returned
 // columns: meeting_date, body, subject, asker, question, answered_by, answer, owner, holder, commitment, due, due_date, status, fulfilled_on, fulfilled_by, fulfilment_method, commitment_key, source
-MATCH (c:Commitment)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH c, d, m, b
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b
 WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
-  AND ($status IS NULL OR c.status = $status)
   AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
-OPTIONAL MATCH (c)-[ow:OWED_BY]->(o) WHERE coalesce(ow.derived, false) = false
-OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person) WHERE hw.derived = true
-WITH c, d, m, b, o, h
+MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(c:Commitment)
+WITH c, d, m, b WHERE $status IS NULL OR c.status = $status
+OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)
+WITH c, d, m, b, ow, o WHERE ow IS NULL OR coalesce(ow.derived, false) = false
+OPTIONAL MATCH (c)-[hw:OWED_BY]->(h:Person)
+WITH DISTINCT c, d, m, b, o, CASE WHEN hw.derived = true THEN h END AS h
 WHERE $owner IS NULL OR toLower(coalesce(o.name, '')) CONTAINS toLower($owner)
    OR toLower(coalesce(h.name, '')) CONTAINS toLower($owner)
+OPTIONAL MATCH (c)-[:ARISES_FROM]->(q1:Question)
+OPTIONAL MATCH (c)-[:ADDRESSES]->(s1)
+OPTIONAL MATCH (q1)-[:ABOUT]->(s2)
+WITH c, d, m, b, o, h, coalesce(s1.title, s2.title) AS subject
+WHERE $subject IS NULL OR toLower(coalesce(subject, '')) CONTAINS toLower($subject)
+WITH DISTINCT c, d, m, b, o, h
+ORDER BY m.date, coalesce(d.url, d.source), c.start
+LIMIT $limit
 OPTIONAL MATCH (c)-[:ARISES_FROM]->(q:Question)
 OPTIONAL MATCH (q)-[aw:ASKED_BY]->(asker) WHERE coalesce(aw.derived, false) = false
 OPTIONAL MATCH (ans:Answer)-[:ANSWERS]->(q)
