@@ -6,14 +6,17 @@
 // param: until date null Meetings on or before this date
 // param: limit int 100 Most rows returned
 // columns: body, asked, questions, meetings
-MATCH (q:Question)-[:EVIDENCED_BY]->(:Document)-[:RECORDS]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH q, m, b
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b
 WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
   AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
-OPTIONAL MATCH (q)-[tw:ADDRESSED_TO]->(t) WHERE coalesce(tw.derived, false) = false
-OPTIONAL MATCH (ans:Answer)-[:ANSWERS]->(q)
-OPTIONAL MATCH (ans)-[gw:GIVEN_BY]->(g) WHERE coalesce(gw.derived, false) = false
+MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(q:Question)
+OPTIONAL MATCH (q)-[tw:ADDRESSED_TO]->(t)
+WITH q, m, b, tw, t WHERE tw IS NULL OR coalesce(tw.derived, false) = false
+OPTIONAL MATCH (q)<-[:ANSWERS]-(ans:Answer)
+OPTIONAL MATCH (ans)-[gw:GIVEN_BY]->(g)
+WITH q, m, b, t, gw, g WHERE gw IS NULL OR coalesce(gw.derived, false) = false
 WITH q, m, b, coalesce(t, g) AS asked
 WHERE asked IS NOT NULL
 RETURN b.name AS body, asked.name AS asked, count(DISTINCT q) AS questions, count(DISTINCT m) AS meetings
