@@ -11,10 +11,11 @@ OPTIONAL MATCH (o:Role) WHERE toLower(o.name) CONTAINS toLower($who)
 WITH people, collect(o) AS offices
 UNWIND people + offices AS x
 MATCH (e)-[r:ASKED_BY|ADDRESSED_TO|GIVEN_BY|OWED_BY]->(x)
-MATCH (e)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
+MATCH (e)-[:EVIDENCED_BY]->(d)-[:RECORDS]->(m)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
 WITH x, r, e, d, m, b
 WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WITH x, r, e, d, m, b ORDER BY x.name, m.date, coalesce(d.url, d.source), e.start LIMIT $limit
 OPTIONAL MATCH (via:Role {key: r.via})
 OPTIONAL MATCH (e)-[f:FULFILLED_BY]->()
 WITH x, r, e, d, m, b, via, f ORDER BY f.meeting_date

@@ -4,12 +4,15 @@
 // param: body string null Body name contains
 // param: limit int 500 Most rows returned
 // columns: body, owner, promised_on, commitment, fulfilled_on, days_to_fulfil, evidence, method, confidence, evidence_source, commitment_key
-MATCH (c:Commitment {status: 'fulfilled'})-[f:FULFILLED_BY]->()
-MATCH (c)-[:EVIDENCED_BY]->(:Document)-[:RECORDS]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH c, f, m, b
-WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
-OPTIONAL MATCH (c)-[ow:OWED_BY]->(o) WHERE coalesce(ow.derived, false) = false
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(c:Commitment)
+WITH c, m, b WHERE c.status = 'fulfilled'
+MATCH (c)-[f:FULFILLED_BY]->()
+WITH c, f, m, b ORDER BY b.name, m.date, c.start, f.meeting_date LIMIT $limit
+OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)
+WITH c, f, m, b, ow, o WHERE ow IS NULL OR coalesce(ow.derived, false) = false
 OPTIONAL MATCH (ed:Document {key: f.doc})
 RETURN b.name AS body, o.name AS owner, m.date AS promised_on, c.quote AS commitment,
        f.meeting_date AS fulfilled_on, c.days_to_fulfil AS days_to_fulfil, f.quote AS evidence,

@@ -6,13 +6,13 @@
 // param: until date null Meetings on or before this date
 // param: limit int 100 Most rows returned
 // columns: body, asker, questions, challenges, meetings
-MATCH (q:Question)-[aw:ASKED_BY]->(a)
-WHERE coalesce(aw.derived, false) = false
-MATCH (q)-[:EVIDENCED_BY]->(:Document)-[:RECORDS]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH q, a, m, b
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b
 WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
   AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
+MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(q:Question)-[aw:ASKED_BY]->(a)
+WITH q, a, m, b, aw WHERE coalesce(aw.derived, false) = false
 RETURN b.name AS body, a.name AS asker, count(q) AS questions,
        count(CASE WHEN q.challenge THEN 1 END) AS challenges, count(DISTINCT m) AS meetings
 ORDER BY questions DESC, body, asker
