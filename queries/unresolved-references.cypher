@@ -4,11 +4,11 @@
 // param: body string null Body name contains
 // param: limit int 1000 Most rows returned
 // columns: meeting_date, body, kind, reason, quote, event_key, source
-MATCH (e)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
-WHERE e.review IS NOT NULL OR e.review_link IS NOT NULL
-OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH e, d, m, b
-WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[:HELD_BY]->(b)
+WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(e)
+WITH e, d, m, b WHERE e.review IS NOT NULL OR e.review_link IS NOT NULL
 RETURN m.date AS meeting_date, b.name AS body, labels(e)[0] AS kind,
        CASE WHEN e.review IS NULL THEN e.review_link WHEN e.review_link IS NULL THEN e.review
             ELSE e.review + '; ' + e.review_link END AS reason,
