@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from scrutiny.graph.catalog import neo4j_lint_schema
+from scrutiny.graph.stores.neo4j import count_queries
 from scrutiny.queries import registry
 from tests.conftest import ROOT
 
@@ -42,6 +43,14 @@ def test_every_saved_query_passes_neo4j_own_checker_with_no_diagnostic():
     saved = registry().values()
     found = _lint([{"name": q.name, "cypher": q.cypher, "parameters": _parameters(q)} for q in saved])
     assert set(found) == {q.name for q in saved}
+    assert {name: d for name, d in found.items() if d} == {}
+
+
+def test_the_neo4j_store_own_count_queries_pass_the_checker():
+    """graph-counts reads them on Neo4j, where no server runs in these tests."""
+    found = _lint([{"name": f"{kind}:{name}", "cypher": cypher, "parameters": {}}
+                   for kind, name, cypher in count_queries()])
+    assert len(found) > 20
     assert {name: d for name, d in found.items() if d} == {}
 
 

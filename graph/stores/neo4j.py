@@ -25,6 +25,13 @@ def _translate(exc: Exception) -> StoreError:
     return StoreError(getattr(exc, "message", None) or str(exc))
 
 
+def count_queries() -> list[tuple[str, str, str]]:
+    """(kind, name, Cypher) per label and relationship type; names come from the catalog."""
+    return ([("node", label, f"MATCH (n:`{label}`) RETURN count(n) AS n") for label in CATALOG.labels]
+            + [("relationship", rel, f"MATCH ()-[r:`{rel}`]->() RETURN count(r) AS n")
+               for rel in CATALOG.relationships])
+
+
 class Neo4jStore:
     """A Neo4j 5 database reached with a driver the caller may inject.
 
@@ -89,14 +96,9 @@ class Neo4jStore:
             {"text": " ".join(f"+{t}" for t in terms), "limit": limit})
 
     def counts(self) -> list[dict[str, Any]]:
-        """One count-store lookup per label and type the schema declares (names from the catalog)."""
-        rows = [{"kind": "node", "name": label,
-                 "count": self.run(f"MATCH (n:`{label}`) RETURN count(n) AS n")[0]["n"]}
-                for label in CATALOG.labels]
-        rows += [{"kind": "relationship", "name": rel,
-                  "count": self.run(f"MATCH ()-[r:`{rel}`]->() RETURN count(r) AS n")[0]["n"]}
-                 for rel in CATALOG.relationships]
-        return rows
+        """One count-store lookup per label and type the schema declares."""
+        return [{"kind": kind, "name": name, "count": self.run(cypher)[0]["n"]}
+                for kind, name, cypher in count_queries()]
 
     def close(self) -> None:
         self.driver.close()
