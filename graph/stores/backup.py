@@ -83,8 +83,9 @@ def _read_archive(archive: Path, into: Path) -> dict:
 
 
 def _stop_if_idle(server: ServerDir) -> None:
-    if not server.alive():
+    if server.status() == "down":
         return
+    server.wait_until_up()
     conn = server.client("scrutiny-restore")
     try:
         if busy := other_clients(conn, "scrutiny-restore"):

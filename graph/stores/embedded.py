@@ -63,8 +63,7 @@ class EmbeddedStore:
         self.timeout_ms = timeout_ms
         self.client_name = f"scrutiny-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         with self.dir.locked():
-            if not self.dir.alive():
-                self.dir.start()
+            self.dir.ensure_running()
             self.conn = self.dir.client(self.client_name)
             self.conn.ping()  # hold a connection before the lock goes: close() counts it
         self.db = FalkorDB(connection_pool=self.conn.connection_pool)

@@ -25,7 +25,9 @@ from redis.retry import Retry
 
 from scrutiny.errors import StoreUnavailable
 
-START_TIMEOUT_S = 15.0
+START_TIMEOUT_S = 15.0  # for a new server to appear
+LOAD_TIMEOUT_S = 1800.0  # for a running one to read its files: about 15 s per 1M nodes here
+PROBE_TIMEOUT_S = 1.0
 SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
 
 
@@ -81,10 +83,19 @@ class ServerDir:
                            retry=Retry(NoBackoff(), 0), decode_responses=True,
                            socket_timeout=socket_timeout, socket_connect_timeout=5)
 
+    def status(self) -> str:
+        """``up`` (answers), ``starting`` (its process runs but does not answer yet: it is
+        reading its files, which blocks it for seconds on a large graph, or is busy with a
+        long write) or ``down`` (no server: one may be started)."""
+        if os.path.exists(self.socket_path) and self._answers():
+            return "up"
+        return "starting" if self.running_pid() else "down"
+
     def alive(self) -> bool:
-        if not os.path.exists(self.socket_path):
-            return False
-        probe = self.client("scrutiny-probe", socket_timeout=5)
+        return self.status() == "up"
+
+    def _answers(self) -> bool:
+        probe = self.client("scrutiny-probe", socket_timeout=PROBE_TIMEOUT_S)
         try:
             return probe.ping()
         except redis.RedisError:
@@ -92,34 +103,59 @@ class ServerDir:
         finally:
             probe.close()
 
+    def running_pid(self) -> int | None:
+        """The pid of this directory's live server.  The pid file alone is not enough: after a
+        kill -9 it stays, and its number may since belong to another process."""
+        pid = self.server_pid()
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if pid else b""
+        except OSError:
+            return None
+        return pid if self.socket_path.encode() in cmdline else None
+
+    def ensure_running(self) -> None:
+        """Under the lock: reuse this directory's server, waiting while it starts, or start one."""
+        state = self.status()
+        if state == "starting":
+            self.wait_until_up()
+        elif state == "down":
+            self.start()
+
     def start(self, appendonly: bool = True) -> None:
         """Start a daemonised server on this directory and wait until it answers.  Without
         ``appendonly`` it reads ``graph.rdb`` (a restore); with it, only the append-only files."""
+        if os.path.exists(self.socket_path):
+            os.unlink(self.socket_path)  # stale: nothing answered on it and no server runs
+        try:
+            subprocess.run(self.command(appendonly), check=True, capture_output=True,
+                           timeout=START_TIMEOUT_S)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise StoreUnavailable(f"cannot start the embedded store in {self.root}: {exc}") from exc
+        self.wait_until_up()
+
+    def command(self, appendonly: bool = True) -> list[str]:
+        """The server's command line for this directory."""
         check_platform()
         server, module = _binaries()
-        if os.path.exists(self.socket_path):
-            os.unlink(self.socket_path)  # stale: nothing answered on it
-        command = [
+        return [
             server, "--port", "0", "--unixsocket", self.socket_path, "--unixsocketperm", "700",
             "--dir", str(self.root), "--dbfilename", "graph.rdb",
             "--appendonly", "yes" if appendonly else "no", "--appendfsync", "everysec", "--aof-load-truncated", "yes",
             "--save", "300 1", "--daemonize", "yes", "--pidfile", str(self.pid_path),
             "--logfile", str(self.log_path), "--loadmodule", module,
         ]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT_S)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise StoreUnavailable(f"cannot start the embedded store in {self.root}: {exc}") from exc
-        self._wait_until_alive()
 
-    def _wait_until_alive(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.alive():
-                return
+    def wait_until_up(self) -> None:
+        """Until the server answers: a new one must appear within START_TIMEOUT_S; one whose
+        process runs may take up to LOAD_TIMEOUT_S to read its files."""
+        now = time.monotonic()
+        appear_by, load_by = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S
+        while (state := self.status()) != "up":
+            now = time.monotonic()
+            if now > load_by or (state == "down" and now > appear_by):
+                raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
+                                       f"see {self.log_path}")
             time.sleep(0.05)
-        raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
-                               f"see {self.log_path}")
 
     def wait_for_exit(self, pid: int | None, timeout_s: float = 15.0) -> None:
         """Until the process ``pid`` is gone (after a shutdown its threads take a moment)."""
