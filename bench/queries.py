@@ -30,8 +30,8 @@ PER_BODY = ("accountability-chains", "open-commitments", "unanswered-questions",
 
 
 def body_graph(b: int, meetings: int, rnd: random.Random) -> Graph:
-    g, body = Graph(), ("Body", f"body {b}")
-    g.add_node(*body, name=f"Body {b} Police and Crime Panel", kind="panel")
+    g, body, body_name = Graph(), ("Body", f"body {b}"), f"Body {b} Police and Crime Panel"
+    g.add_node(*body, name=body_name, kind="panel")
     people = [g.add_node("Person", f"b{b}|member {p}", name=f"Councillor Member {p}") for p in range(12)]
     offices = [g.add_node("Role", f"b{b}|{t}", name=t, title=t) for t in
                ("Police and Crime Commissioner", "Chief Constable", "Chief Executive")]
@@ -41,7 +41,7 @@ def body_graph(b: int, meetings: int, rnd: random.Random) -> Graph:
         date = f"{2015 + m // 6}-{(m % 6) * 2 + 1:02d}-15"
         doc = g.add_node("Document", f"doc {b}-{m}", source=f"m{b}-{m}.txt", format="text", text="",
                          complete=True, meeting_date=date)
-        meeting = g.add_node("Meeting", f"b{b}|{date}", date=date)
+        meeting = g.add_node("Meeting", f"b{b}|{date}", date=date, body=body_name)
         g.add_edge("RECORDS", doc, meeting)
         g.add_edge("HELD_BY", meeting, body)
         for i in range(4):

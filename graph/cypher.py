@@ -77,6 +77,13 @@ def delete_document_statements(doc_key: str) -> list[Statement]:
     return statements
 
 
+#: Bring graphs written by earlier versions up to the schema; cheap when nothing is missing.
+BACKFILLS = (
+    Statement("MATCH (m:Meeting) WHERE m.body IS NULL MATCH (m)-[:HELD_BY]->(b:Body) "
+              "SET m.body = b.name", {}),
+)
+
+
 def neo4j_schema_statements() -> list[str]:
     """Constraints and indexes for Neo4j 5, derived from the schema."""
     out = []

@@ -65,7 +65,8 @@ def to_graph(ex: Extraction) -> Graph:
 def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
     doc = ex.document
     key = f"{keys.body}|{doc.meeting_date}" if keys.body and doc.meeting_date else f"{doc.id}|meeting"
-    meeting = g.add_node("Meeting", key, date=doc.meeting_date, title=doc.title, doc=doc.id)
+    meeting = g.add_node("Meeting", key, date=doc.meeting_date, title=doc.title, doc=doc.id,
+                         body=doc.body)
     g.add_edge("RECORDS", d, meeting)
     if doc.body:
         kind = "panel" if re.search(r"panel|committee", doc.body, re.I) else "other"

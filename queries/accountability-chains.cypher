@@ -10,10 +10,10 @@
 // param: limit int 200 Most rows returned
 // columns: meeting_date, body, subject, asker, question, answered_by, answer, owner, holder, commitment, due, due_date, status, fulfilled_on, fulfilled_by, fulfilment_method, commitment_key, source
 MATCH (m:Meeting)
+WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
+  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
 WITH m, b
-WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
-  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(c:Commitment)
 WITH c, d, m, b WHERE $status IS NULL OR c.status = $status
 OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)

@@ -5,8 +5,9 @@
 // param: limit int 500 Most rows returned
 // columns: body, owner, promised_on, commitment, fulfilled_on, days_to_fulfil, evidence, method, confidence, evidence_source, commitment_key
 MATCH (m:Meeting)
+WHERE $body IS NULL OR toLower(m.body) CONTAINS toLower($body)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
-WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WITH m, b
 MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(c:Commitment)
 WITH c, m, b WHERE c.status = 'fulfilled'
 MATCH (c)-[f:FULFILLED_BY]->()

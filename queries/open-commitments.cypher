@@ -7,8 +7,9 @@
 // param: limit int 500 Most rows returned
 // columns: body, owner, holder, meeting_date, commitment, due_date, status, commitment_key, source
 MATCH (m:Meeting)
+WHERE $body IS NULL OR toLower(m.body) CONTAINS toLower($body)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
-WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WITH m, b
 MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(c:Commitment)
 WITH c, d, m, b WHERE c.status IN ['open', 'overdue']
 OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)

@@ -5,8 +5,9 @@
 // param: limit int 500 Most rows returned
 // columns: meeting_date, body, asker, addressee, question, challenge, question_key, source
 MATCH (m:Meeting)
+WHERE $body IS NULL OR toLower(m.body) CONTAINS toLower($body)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
-WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WITH m, b
 MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(q:Question)
 OPTIONAL MATCH (q)<-[:ANSWERS]-(ans:Answer)
 WITH q, d, m, b, ans WHERE ans IS NULL

@@ -5,8 +5,9 @@
 // param: limit int 1000 Most rows returned
 // columns: meeting_date, body, kind, reason, quote, event_key, source
 MATCH (m:Meeting)
+WHERE $body IS NULL OR toLower(m.body) CONTAINS toLower($body)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
-WITH m, b WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
+WITH m, b
 MATCH (m)<-[:RECORDS]-(d)<-[:EVIDENCED_BY]-(e)
 WITH e, d, m, b WHERE e.review IS NOT NULL OR e.review_link IS NOT NULL
 RETURN m.date AS meeting_date, b.name AS body, labels(e)[0] AS kind,

@@ -7,10 +7,10 @@
 // param: limit int 100 Most rows returned
 // columns: body, asker, questions, challenges, meetings
 MATCH (m:Meeting)
+WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
+  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
 WITH m, b
-WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
-  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(q:Question)-[aw:ASKED_BY]->(a)
 WITH q, a, m, b, aw WHERE coalesce(aw.derived, false) = false
 RETURN b.name AS body, a.name AS asker, count(q) AS questions,

@@ -7,10 +7,10 @@
 // param: limit int 100 Most rows returned
 // columns: body, asked, questions, meetings
 MATCH (m:Meeting)
+WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body))
+  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
 WITH m, b
-WHERE ($body IS NULL OR toLower(b.name) CONTAINS toLower($body))
-  AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
 MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(q:Question)
 OPTIONAL MATCH (q)-[tw:ADDRESSED_TO]->(t)
 WITH q, m, b, tw, t WHERE tw IS NULL OR coalesce(tw.derived, false) = false

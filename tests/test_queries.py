@@ -15,6 +15,7 @@ import pytest
 
 from scrutiny import queries
 from scrutiny.errors import QueryNotFound, QueryParameterError
+from scrutiny.graph.stores.base import open_store
 from scrutiny.settings import Settings
 from tests.conftest import ROOT, load_minutes_and_fixture
 
@@ -81,6 +82,26 @@ def test_open_commitments_of_the_panel_are_exactly_these(graph):
         ("Police and Crime Commissioner", "Mr John Sterling", None, "open",
          "The Commissioner explained that a new confide"),
     ]
+
+
+@pytest.mark.parametrize("kind", ["embedded", "neo4j"])
+def test_a_graph_written_before_meetings_named_their_body_answers_per_body_queries_once_opened(
+        kind, tmp_path_factory):
+    """Queries about one body filter meetings on Meeting.body; a graph loaded by an earlier
+    version lacks it, and opening the store fills it in from HELD_BY."""
+    store, settings = _open(kind, tmp_path_factory)
+    try:
+        load_minutes_and_fixture(store, settings, AS_OF)
+        before = _rows(store, "open-commitments", body="borsetshire")
+        store.run("MATCH (m:Meeting) REMOVE m.body", write=True)
+        assert _rows(store, "open-commitments", body="borsetshire") == []
+    finally:
+        store.close()
+    store = open_store(settings)
+    try:
+        assert len(before) == 3 and _rows(store, "open-commitments", body="borsetshire") == before
+    finally:
+        store.close()
 
 
 def test_closed_commitments_show_evidence_and_days_to_fulfil(graph):

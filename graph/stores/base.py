@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from scrutiny.graph.cypher import Statement
+from scrutiny.graph.cypher import BACKFILLS, Statement
 from scrutiny.settings import Settings
 
 
@@ -48,7 +48,7 @@ def fulltext_terms(text: str) -> list[str]:
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings name, with its schema in place."""
+    """The store the settings name, with its schema in place and earlier graphs brought up to it."""
     if settings.store == "neo4j":
         from scrutiny.graph.stores.neo4j import Neo4jStore
         store: Store = Neo4jStore.from_settings(settings)
@@ -57,6 +57,8 @@ def open_store(settings: Settings) -> Store:
         store = EmbeddedStore.from_settings(settings)
     try:
         store.ensure_schema()
+        for statement in BACKFILLS:
+            store.run(statement.cypher, statement.params, write=True)
     except BaseException:
         store.close()
         raise
