@@ -139,8 +139,8 @@ class Meeting(Node):
     date = StringProperty(index=True)
     title = StringProperty()
     doc = StringProperty(index=True)
-    # The body's name again, as the meeting's document gives it: queries about one body
-    # filter meetings on it, 3x faster than through HELD_BY (bench/queries.py).
+    # The body's name again (set at load, kept in step by loaders/derive.py): queries about
+    # one body filter meetings on it, 3x faster than through HELD_BY (bench/queries.py).
     body = StringProperty()
     held_by = RelationshipTo("Body", "HELD_BY")
     has_item = RelationshipTo("AgendaItem", "HAS_ITEM")

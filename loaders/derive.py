@@ -64,6 +64,8 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
                                                 r["meeting_date"]) for r in office_refs], holdings)
     graph = _derived_graph(outcomes, resolved, review, labels)
     return [*clear_statements(body), *upsert_statements(graph),
+            # A later document may spell the body's name differently: its meetings follow.
+            Statement("MATCH (b:Body {key: $body})<-[:HELD_BY]-(m:Meeting) SET m.body = b.name", params),
             Statement("MATCH (b:Body {key: $body}) SET b.stale = false", params)]
 
 

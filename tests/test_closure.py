@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "borsetshire"
 TODAY = "2024-10-01"
-PANEL = "body:borsetshire police and crime panel"
+PANEL = "borsetshire police and crime panel"  # the Body key
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +87,29 @@ def test_the_hmicfrs_clock_gives_the_response_due_56_days_after_publication(pane
 def test_deriving_again_changes_nothing(panel_store, tmp_path):
     before = panel_store.run("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n ORDER BY t")
     statuses = _statuses(panel_store)
-    panel_store.run("MATCH (b:Body {key: $k}) SET b.stale = true", {"k": PANEL}, write=True)
+    marked = panel_store.run("MATCH (b:Body {key: $k}) SET b.stale = true RETURN count(b) AS n",
+                             {"k": PANEL}, write=True)
+    assert marked == [{"n": 1}]
     load_paths(panel_store, [], Settings(data_dir=tmp_path), today=TODAY)
     assert panel_store.run("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n ORDER BY t") == before
     assert _statuses(panel_store) == statuses
+
+
+def test_meetings_follow_their_body_when_a_later_document_names_it_differently(tmp_path):
+    """Queries about one body filter on Meeting.body, which must stay the body's name."""
+    settings = Settings(data_dir=tmp_path / "data")
+    store = EmbeddedStore(settings.data_dir)
+    try:
+        store.ensure_schema()
+        load_paths(store, expand([str(FIXTURE)]), settings, today=TODAY)
+        store.run("MATCH (b:Body {key: $k}) SET b.name = 'Borsetshire Police & Crime Panel', "
+                  "b.stale = true", {"k": PANEL}, write=True)  # as a later document's load does
+        load_paths(store, [], settings, today=TODAY)
+        rows = store.run("MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $k}) RETURN m.body AS body",
+                         {"k": PANEL})
+        assert [r["body"] for r in rows] == ["Borsetshire Police & Crime Panel"] * 4
+    finally:
+        store.close()
 
 
 # -- the pure stages on their own ----------------------------------------------------------
