@@ -136,15 +136,17 @@ def _rewrite_log(conn) -> None:
         time.sleep(0.05)
 
 
-def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings):
+def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, caplog):
     """A server reading a large graph answers nothing for seconds (about 15 s per 1M nodes
     here).  An opener must wait for it, never start a second server on the same files.
     Redis's key-load-delay (microseconds per key of the base snapshot) stands in for size."""
     s = EmbeddedStore(settings.data_dir)
     s.write(upsert_statements(_person_graph("Hovvels", "Boyes")))
     _rewrite_log(s.conn)
+    first = s.dir.server_pid()
     s.close()
     server = ServerDir(settings.data_dir)
+    server.wait_for_exit(first)  # its threads linger a moment after the shutdown
     subprocess.run([*server.command(), "--key-load-delay", "4000000"], check=True, timeout=30)
     started = time.monotonic()
     s = EmbeddedStore(settings.data_dir)
@@ -155,6 +157,7 @@ def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings):
     finally:
         s.close()
     assert waited > 2, "the server was not loading when the store opened: nothing was tested"
+    assert "waiting for the store" in caplog.text  # the CLI shows it on stderr
 
 
 SLOW_COUNT = "UNWIND range(1, $n) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS c"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import platform
 import subprocess
@@ -28,6 +29,8 @@ from scrutiny.errors import StoreUnavailable
 START_TIMEOUT_S = 15.0  # for a new server to appear
 LOAD_TIMEOUT_S = 1800.0  # for a running one to read its files: about 15 s per 1M nodes here
 PROBE_TIMEOUT_S = 1.0
+# Unconfigured, Python prints warnings to stderr: the CLI says why it is waiting at no cost.
+log = logging.getLogger("scrutiny.store")
 SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
 
 
@@ -149,12 +152,16 @@ class ServerDir:
         """Until the server answers: a new one must appear within START_TIMEOUT_S; one whose
         process runs may take up to LOAD_TIMEOUT_S to read its files."""
         now = time.monotonic()
-        appear_by, load_by = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S
+        appear_by, load_by, say_at = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S, now + 2
         while (state := self.status()) != "up":
             now = time.monotonic()
             if now > load_by or (state == "down" and now > appear_by):
                 raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
                                        f"see {self.log_path}")
+            if state == "starting" and now > say_at:  # once, and not for a quick start
+                log.warning("waiting for the store in %s to answer: it is reading its files "
+                            "or finishing a large write", self.root.parent)
+                say_at = load_by
             time.sleep(0.05)
 
     def wait_for_exit(self, pid: int | None, timeout_s: float = 15.0) -> None:
