@@ -158,6 +158,7 @@ def test_the_api_reads_while_a_load_writes_with_one_server_and_no_lost_write(tmp
     try:
         with httpx.Client(base_url=base, timeout=30) as http:
             while loader.poll() is None or not answers:
+                assert api.poll() is None, api.communicate()[1]  # a dead API would never answer
                 for path in ("/health", "/chains?limit=5", "/queries/graph-counts"):
                     try:
                         status = http.get(path).status_code

@@ -149,7 +149,7 @@ def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, ca
     s.close()
     server = ServerDir(settings.data_dir)
     server.wait_for_exit(first)  # its threads linger a moment after the shutdown
-    subprocess.run([*server.command(), "--key-load-delay", "4000000"], check=True, timeout=30)
+    subprocess.run([*server.command(), "--key-load-delay", "7000000"], check=True, timeout=30)
     started = time.monotonic()
     s = EmbeddedStore(settings.data_dir)
     try:
@@ -160,7 +160,7 @@ def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, ca
         s.close()
         for stray in _servers_on(server.socket_path):  # a second one (the bug), or ours winding down
             os.kill(stray, signal.SIGKILL)
-    assert waited > 2, "the server was not loading when the store opened: nothing was tested"
+    assert waited > 5, "the server was not loading when the store opened: nothing was tested"
     assert "waiting for the store" in caplog.text  # the CLI shows it on stderr
 
 

@@ -28,7 +28,7 @@ from scrutiny.errors import StoreUnavailable
 
 START_TIMEOUT_S = 15.0  # for a new server to appear
 LOAD_TIMEOUT_S = 1800.0  # for a running one to read its files: about 15 s per 1M nodes here
-PROBE_TIMEOUT_S = 1.0
+PROBE_TIMEOUT_S = 5.0  # a server busy with a large write still answers within it
 # Unconfigured, Python prints warnings to stderr: the CLI says why it is waiting at no cost.
 log = logging.getLogger("scrutiny.store")
 SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
@@ -60,6 +60,7 @@ class ServerDir:
         self.pid_path = self.root / "server.pid"
         self.log_path = self.root / "server.log"
         self.socket_path = self._socket_path()
+        self._said = False
 
     def _socket_path(self) -> str:
         path = str(self.root / "server.sock")
@@ -117,12 +118,23 @@ class ServerDir:
         return pid if self.socket_path.encode() in cmdline else None
 
     def ensure_running(self) -> None:
-        """Under the lock: reuse this directory's server, waiting while it starts, or start one."""
-        state = self.status()
-        if state == "starting":
-            self.wait_until_up()
-        elif state == "down":
+        """Under the lock: reuse this directory's server, waiting while it starts, or start one
+        (also when the one waited for stops instead)."""
+        deadline = time.monotonic() + LOAD_TIMEOUT_S
+        while (state := self.status()) == "starting" and time.monotonic() < deadline:
+            self._say_waiting()
+            time.sleep(0.05)
+        if state == "down":
             self.start()
+        elif state == "starting":
+            raise StoreUnavailable(f"the embedded store in {self.root} did not answer; "
+                                   f"see {self.log_path}")
+
+    def _say_waiting(self) -> None:
+        if not self._said:
+            log.warning("waiting for the store in %s to answer: it is reading its files "
+                        "or finishing a large write", self.root.parent)
+            self._said = True
 
     def start(self, appendonly: bool = True) -> None:
         """Start a daemonised server on this directory and wait until it answers.  Without
@@ -152,16 +164,14 @@ class ServerDir:
         """Until the server answers: a new one must appear within START_TIMEOUT_S; one whose
         process runs may take up to LOAD_TIMEOUT_S to read its files."""
         now = time.monotonic()
-        appear_by, load_by, say_at = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S, now + 2
+        appear_by, load_by = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S
         while (state := self.status()) != "up":
             now = time.monotonic()
             if now > load_by or (state == "down" and now > appear_by):
                 raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
                                        f"see {self.log_path}")
-            if state == "starting" and now > say_at:  # once, and not for a quick start
-                log.warning("waiting for the store in %s to answer: it is reading its files "
-                            "or finishing a large write", self.root.parent)
-                say_at = load_by
+            if state == "starting" and now > appear_by - START_TIMEOUT_S + 2:
+                self._say_waiting()  # not for a quick start
             time.sleep(0.05)
 
     def wait_for_exit(self, pid: int | None, timeout_s: float = 15.0) -> None:
