@@ -150,6 +150,10 @@ def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, ca
     server = ServerDir(settings.data_dir)
     server.wait_for_exit(first)  # its threads linger a moment after the shutdown
     subprocess.run([*server.command(), "--key-load-delay", "7000000"], check=True, timeout=30)
+    deadline = time.monotonic() + 5  # it has daemonised; now its pid file and socket appear
+    while not (server.running_pid() and os.path.exists(server.socket_path)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
     started = time.monotonic()
     s = EmbeddedStore(settings.data_dir)
     try:
