@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,9 @@ from scrutiny.errors import QueryTimeout, StoreError
 from scrutiny.graph.cypher import upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.graph.stores.backup import wait_for_log_rewrite
 from scrutiny.graph.stores.server import ServerDir
+from tests.processes import server_processes
 
 
 def _person_graph(*names: str) -> Graph:
@@ -115,36 +116,14 @@ def test_server_left_by_a_killed_process_is_reused(settings):
         s.close()
 
 
-def _servers_on(socket_path: str) -> list[int]:
-    """Every live process whose command line names this socket."""
-    pids = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if socket_path.encode() in cmdline.read_bytes():
-                pids.append(int(cmdline.parent.name))
-        except OSError:
-            continue  # gone meanwhile
-    return pids
-
-
-def _rewrite_log(conn) -> None:
-    """Compact the append-only log into its base snapshot, and wait for it."""
-    conn.bgrewriteaof()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        state = conn.info("persistence")
-        if not state["aof_rewrite_in_progress"] and not state["aof_rewrite_scheduled"]:
-            return
-        time.sleep(0.05)
-
-
 def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, caplog):
     """A server reading a large graph answers nothing for seconds (about 15 s per 1M nodes
     here).  An opener must wait for it, never start a second server on the same files.
     Redis's key-load-delay (microseconds per key of the base snapshot) stands in for size."""
     s = EmbeddedStore(settings.data_dir)
     s.write(upsert_statements(_person_graph("Hovvels", "Boyes")))
-    _rewrite_log(s.conn)
+    s.conn.bgrewriteaof()  # the graph into the log's base snapshot, which the delay applies to
+    wait_for_log_rewrite(s.conn, timeout_s=30)
     first = s.dir.server_pid()
     s.close()
     server = ServerDir(settings.data_dir)
@@ -159,10 +138,10 @@ def test_a_server_still_reading_its_files_is_waited_for_not_doubled(settings, ca
     try:
         waited = time.monotonic() - started
         assert s.run("MATCH (p:Person) RETURN count(p) AS n") == [{"n": 2}]
-        assert _servers_on(server.socket_path) == [server.server_pid()]
+        assert server_processes(settings.data_dir) == [server.server_pid()]
     finally:
         s.close()
-        for stray in _servers_on(server.socket_path):  # a second one (the bug), or ours winding down
+        for stray in server_processes(settings.data_dir):  # a second one (the bug), or ours winding down
             os.kill(stray, signal.SIGKILL)
     assert waited > 5, "the server was not loading when the store opened: nothing was tested"
     assert "waiting for the store" in caplog.text  # the CLI shows it on stderr

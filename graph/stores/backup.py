@@ -111,6 +111,17 @@ def _move_aside(server: ServerDir) -> Path | None:
     return aside
 
 
+def wait_for_log_rewrite(conn: redis.Redis, timeout_s: float = 300) -> None:
+    """Until the append-only log is on and no rewrite of it runs or waits."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        state = conn.info("persistence")
+        if state["aof_enabled"] and not state["aof_rewrite_in_progress"] \
+                and not state["aof_rewrite_scheduled"]:
+            return
+        time.sleep(0.05)
+
+
 def _rebuild_log(server: ServerDir, graph: str) -> int:
     """Start on the snapshot alone, switch the append-only log on, wait for its rewrite."""
     server.start(appendonly=False)
@@ -118,13 +129,7 @@ def _rebuild_log(server: ServerDir, graph: str) -> int:
     try:
         documents = _documents(conn, graph)
         conn.config_set("appendonly", "yes")
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            state = conn.info("persistence")
-            if state["aof_enabled"] and not state["aof_rewrite_in_progress"] \
-                    and not state["aof_rewrite_scheduled"]:
-                break
-            time.sleep(0.05)
+        wait_for_log_rewrite(conn)
         pid = server.server_pid()
         shutdown(conn, server.socket_path)
         server.wait_for_exit(pid)

@@ -60,7 +60,6 @@ class ServerDir:
         self.pid_path = self.root / "server.pid"
         self.log_path = self.root / "server.log"
         self.socket_path = self._socket_path()
-        self._said = False
 
     def _socket_path(self) -> str:
         path = str(self.root / "server.sock")
@@ -120,21 +119,12 @@ class ServerDir:
     def ensure_running(self) -> None:
         """Under the lock: reuse this directory's server, waiting while it starts, or start one
         (also when the one waited for stops instead)."""
-        deadline = time.monotonic() + LOAD_TIMEOUT_S
-        while (state := self.status()) == "starting" and time.monotonic() < deadline:
-            self._say_waiting()
-            time.sleep(0.05)
+        state = self._wait(down_for_s=0.0)
         if state == "down":
             self.start()
         elif state == "starting":
             raise StoreUnavailable(f"the embedded store in {self.root} did not answer; "
                                    f"see {self.log_path}")
-
-    def _say_waiting(self) -> None:
-        if not self._said:
-            log.warning("waiting for the store in %s to answer: it is reading its files "
-                        "or finishing a large write", self.root.parent)
-            self._said = True
 
     def start(self, appendonly: bool = True) -> None:
         """Start a daemonised server on this directory and wait until it answers.  Without
@@ -161,18 +151,25 @@ class ServerDir:
         ]
 
     def wait_until_up(self) -> None:
-        """Until the server answers: a new one must appear within START_TIMEOUT_S; one whose
-        process runs may take up to LOAD_TIMEOUT_S to read its files."""
-        now = time.monotonic()
-        appear_by, load_by = now + START_TIMEOUT_S, now + LOAD_TIMEOUT_S
+        """Until the server answers: a new one must appear within START_TIMEOUT_S."""
+        if self._wait(down_for_s=START_TIMEOUT_S) != "up":
+            raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
+                                   f"see {self.log_path}")
+
+    def _wait(self, down_for_s: float) -> str:
+        """Poll until the server answers, is still down after ``down_for_s``, or has run without
+        answering for LOAD_TIMEOUT_S (reading a large graph); the state it ended in."""
+        began, said = time.monotonic(), False
         while (state := self.status()) != "up":
-            now = time.monotonic()
-            if now > load_by or (state == "down" and now > appear_by):
-                raise StoreUnavailable(f"the embedded store in {self.root} did not start; "
-                                       f"see {self.log_path}")
-            if state == "starting" and now > appear_by - START_TIMEOUT_S + 2:
-                self._say_waiting()  # not for a quick start
+            waited = time.monotonic() - began
+            if waited > LOAD_TIMEOUT_S or (state == "down" and waited >= down_for_s):
+                return state
+            if state == "starting" and waited > 2 and not said:  # not for a quick start
+                log.warning("waiting for the store in %s to answer: it is reading its files "
+                            "or finishing a large write", self.root.parent)
+                said = True
             time.sleep(0.05)
+        return state
 
     def wait_for_exit(self, pid: int | None, timeout_s: float = 15.0) -> None:
         """Until the process ``pid`` is gone (after a shutdown its threads take a moment)."""
