@@ -61,6 +61,13 @@ def test_read_only_run_refuses_writes(store):
     assert store.run("MATCH (p:Person {key: 'x'}) RETURN p") == []
 
 
+def test_schema_another_process_created_first_is_not_an_error(store):
+    """The API and a load opened together both find an index missing, and both create it."""
+    store._indexed = lambda: set()  # what the slower of the two saw before the other's writes
+    store.ensure_schema()
+    assert ("Meeting", "date") in type(store)._indexed(store)
+
+
 def test_data_survives_close_and_a_new_process(settings):
     s = EmbeddedStore(settings.data_dir)
     s.write(upsert_statements(_person_graph("Hovvels")))

@@ -33,6 +33,12 @@ def _translate(exc: Exception) -> StoreError:
     return StoreError(text)
 
 
+def _already_there(exc: Exception) -> bool:
+    """FalkorDB's answer to creating an index or constraint that exists."""
+    text = str(exc).lower()
+    return "already indexed" in text or "already exists" in text
+
+
 def _refuse_nul(value: Any) -> None:
     """FalkorDB's client writes parameters into the query text, which the server reads as a
     C string: a NUL would cut the query short.  No document or parameter needs one."""
@@ -109,12 +115,20 @@ class EmbeddedStore:
         for label, spec in CATALOG.labels.items():
             for prop in ("key", *spec.indexed):
                 if (label, prop) not in have:
-                    self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", write=True)
+                    self._create(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             self._unique(label)
         for label in QUOTED_LABELS:
             if (label, "quote", "FULLTEXT") not in have:
-                self.run("CALL db.idx.fulltext.createNodeIndex($label, 'quote')",
-                         {"label": label}, write=True)
+                self._create("CALL db.idx.fulltext.createNodeIndex($label, 'quote')", {"label": label})
+
+    def _create(self, cypher: str, params: dict[str, Any] | None = None) -> None:
+        """Run one schema statement: another process that opened the store at the same moment
+        (the API and a load started together) may have created the same index first."""
+        try:
+            self.run(cypher, params, write=True)
+        except StoreError as exc:
+            if not _already_there(exc):
+                raise
 
     def _indexed(self) -> set:
         rows = self.run("CALL db.indexes() YIELD label, properties, types "
@@ -132,7 +146,7 @@ class EmbeddedStore:
             self.conn.execute_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name,
                                       "UNIQUE", "NODE", label, "PROPERTIES", 1, "key")
         except redis.ResponseError as exc:
-            if "already exists" not in str(exc).lower():
+            if not _already_there(exc):
                 raise _translate(exc) from exc
 
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]:
