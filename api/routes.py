@@ -124,7 +124,7 @@ def ingest(request: Request, file: UploadFile, x_api_key: str | None = Header(No
         raise HTTPException(404, "ingest is off: set SCRUTINY_API_KEY to enable it")
     if not hmac.compare_digest((x_api_key or "").encode(), configured.get_secret_value().encode()):
         raise HTTPException(401, "a valid X-API-Key header is required")
-    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import load_paths
     name = FilePath(file.filename or "upload.txt").name[:100]
     with tempfile.TemporaryDirectory() as folder:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from common import EXAMPLES, arguments, median, print_table, spread, timed
 
-from scrutiny.loaders.extract import extract
+from scrutiny.loaders.extract.document import extract
 from scrutiny.loaders.records import DocumentText
 
 

@@ -19,10 +19,10 @@ from typing import Callable, Iterable, Iterator
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
-from scrutiny.loaders.derive import derive_all
-from scrutiny.loaders.extract import extract
-from scrutiny.loaders.manifest import MANIFEST_NAMES, ManifestCache, Metadata
-from scrutiny.loaders.read import read_document
+from scrutiny.loaders.link.store import derive_all
+from scrutiny.loaders.extract.document import extract
+from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
+from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.records import DocumentText
 from scrutiny.loaders.to_graph import to_graph
 from scrutiny.settings import Settings

@@ -12,7 +12,7 @@ import re
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
 from scrutiny.loaders.records import Entity, Event, Extraction
-from scrutiny.loaders.reports import fold as slug
+from scrutiny.loaders.extract.reports import fold as slug
 
 EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
                "Commitment": "Commitment", "Resolution": "Resolution",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from scrutiny.graph.stores.embedded import EmbeddedStore
-from scrutiny.loaders import closure
-from scrutiny.loaders.attribution import Holding, OfficeReference, resolve
-from scrutiny.loaders.commitment_status import due_date
+from scrutiny.loaders.link import evidence
+from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
+from scrutiny.loaders.link.status import due_date
 from scrutiny.loaders.pipeline import expand, load_paths
 from scrutiny.settings import Settings
 from tests.conftest import ROOT
@@ -126,12 +126,12 @@ def test_due_phrases_become_dates_on_the_body_calendar(due, expected):
 
 
 def test_a_status_update_without_numbers_only_suggests_that_meetings_actions_closed():
-    c = closure.Commitment("c1", "2024-01-18", "The Commissioner agreed to write to the Home Office.")
-    u = closure.StatusUpdate("u1", "2024-03-14", "Action No. 7 from the meeting held on 18 January "
+    c = evidence.Commitment("c1", "2024-01-18", "The Commissioner agreed to write to the Home Office.")
+    u = evidence.StatusUpdate("u1", "2024-03-14", "Action No. 7 from the meeting held on 18 January "
                              "2024 was completed.", "d", 0, 10, "closed", "7", "2024-01-18")
-    [link] = closure.action_links(c, [u], numbered=set())
-    assert link.method == "meeting_reported_complete" and link.confidence < closure.CLOSES
-    assert closure.action_links(c, [u], numbered={"2024-01-18"}) == []
+    [link] = evidence.action_links(c, [u], numbered=set())
+    assert link.method == "meeting_reported_complete" and link.confidence < evidence.CLOSES
+    assert evidence.action_links(c, [u], numbered={"2024-01-18"}) == []
 
 
 def test_an_office_two_people_held_on_the_same_date_stays_unresolved():

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from scrutiny.loaders.extract import extract
+from scrutiny.loaders.extract.document import extract
 from scrutiny.loaders.records import DocumentText
 from tests.conftest import EXAMPLES, SHARED, needs_shared
 

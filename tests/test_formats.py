@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.loaders.extract import extract
-from scrutiny.loaders.read import read_document
+from scrutiny.loaders.extract.document import extract
+from scrutiny.loaders.read.files import read_document
 from scrutiny.settings import Settings
 from tests.pdfs import text_pdf
 from tests.test_extract import check_spec
@@ -124,7 +124,7 @@ SHORT = "Councillor O’Brien asked about response times. The Commissioner expla
 
 
 def test_a_manifest_beside_the_files_gives_url_body_and_date_and_flags_override_it(tmp_path):
-    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, read_documents
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(SHORT)

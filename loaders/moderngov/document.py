@@ -12,7 +12,7 @@ import html
 from urllib.parse import urljoin, urlsplit
 
 from scrutiny.loaders.moderngov.service import AgendaItem, LinkedDoc, Meeting
-from scrutiny.loaders.segment import ITEM_NUMBER
+from scrutiny.loaders.extract.segment import ITEM_NUMBER
 
 NOT_PUBLISHED = "Not published: this item was taken in private (restricted)."
 NO_TEXT = "No minute text was published for this item."

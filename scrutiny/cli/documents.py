@@ -26,8 +26,8 @@ def extract(paths, json_dir, url, body, meeting_date):
     Example: scrutiny extract examples/minutes/*.txt --json-dir out/
     """
     from scrutiny.errors import LoaderError
-    from scrutiny.loaders.extract import extract as run_extract
-    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.extract.document import extract as run_extract
+    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, read_documents
     failed = 0
     out = Path(json_dir)
@@ -57,7 +57,7 @@ def load(paths, url, body, meeting_date, data_dir):
 
     Example: scrutiny load examples/minutes
     """
-    from scrutiny.loaders.manifest import Metadata
+    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, load_paths
     settings = get_settings(data_dir=data_dir)
     files = expand(paths)

@@ -18,6 +18,21 @@ QUESTION = re.compile(
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
     r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning)\b")
+# A member's point made with a neutral verb is a question or challenge put to the answering side:
+# "Councillor Jones added that ...", "A Member noted that the figures were not good enough".
+MEMBER_SAYS = re.compile(
+    r"\b(?P<verb>referred\s+to|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
+    r"felt|stated|said|added|noted|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
+    r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|(?:wanted|sought|wished)\s+to\s+understand|"
+    r"believed|considered|warned|cautioned|questioned\s+whether)\b")
+NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|"
+                             r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", I)
+# "In response to a question from Councillor Y, the Chief Constable confirmed ...": the question
+# folded into its answer.  Its asker is who the phrase names, "member" for a Member's, or nobody.
+FOLDED_QUESTION = re.compile(
+    r"\b(?:[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Ff]ollowing|"
+    r"[Rr]egarding|[Aa]sked\s+about)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
+    r"(?P<what>questions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
 PASSIVE_QUESTION = re.compile(
     r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+"
@@ -29,6 +44,7 @@ ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answe
 ANSWER_WEAK = r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|accepted|agreed|outlined|suggested|believed"
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
+ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
 STANCE = re.compile(r"\b(?:was|were|remained)\s+(?:confident|satisfied|assured|content)\s+that\b")
 PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
@@ -43,8 +59,19 @@ ACTION_VERBS = (r"report(?:\s+back)?|provide|circulate|share|bring|update|write|
                 r"investigate|arrange|ensure|follow\s+up|feed\s*back|respond|review|present|submit|"
                 r"send|liaise|take|contact|publish|produce|prepare|supply|forward|check|come\s+back|"
                 r"return|raise|discuss|seek|explore|consider\s+whether|circulate|meet|visit|ask")
+# Undertakings are an open class: "would/will + any verb" except the verbs that state a view,
+# a condition or a consequence rather than an act ("would like", "would mean", "will be").
+NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|allow|remain|become|"
+            r"involve|include|require|cost|suggest|expect|hope|prefer|say|argue|benefit|enable|lead|"
+            r"affect|impact|happen|occur|love|wish|want|rather|probably|otherwise|still|only|never|"
+            r"therefore|make|help|give\s+rise|apply|vary|differ|fall|rise|increase|decrease|reduce|"
+            r"improve|change|go|come\s+from|know|think|feel|believe|expire|end|start|begin|cease|find|"
+            r"form|show|demonstrate|reflect|"
+            r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
+ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|\w+ly)\s+)*"
 WOULD_DO = re.compile(
-    rf"\b(?P<modal>would|will|shall)\s+(?:\w+ly\s+|also\s+|then\s+|be\s+happy\s+to\s+|be\s+able\s+to\s+)?(?P<what>{ACTION_VERBS})\b")
+    rf"\b(?P<modal>would|will|shall)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
+    rf"(?:(?P<ing>be\s+[a-z]+ing)|(?!{NOT_ACTS}\b)(?P<what>[a-z]+))\b")
 ASKED_TO = re.compile(
     rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed|required)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
 ASK_OTHER = re.compile(
@@ -55,11 +82,28 @@ DELIVERABLE = re.compile(
     r"information|details|review|note|breakdown|analysis)\s+(?P<modal>would|will|could|is to|was to)\s+be\s+"
     r"(?:provided|brought|submitted|presented|circulated|shared|given|produced|made available|"
     r"prepared|sent|reported)\b", I)
+# Agentless future and modal passives: "would be circulated", "could be provided later in 2017",
+# "should be reviewed by X", "further work would be done".  States are not acts.
+STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|involved|pleased|"
+           r"delighted|disappointed|surprised|located|allowed|entitled|seen|regarded|deemed|used|"
+           r"limited|minded|aware|unable|likely|grateful|happy|useful|helpful|welcomed|appreciated|"
+           r"necessary|possible|difficult|better|best|worth|achieved|met|determined|subject|"
+           r"retained|made\s+up|counted|classed|viewed|placed|exposed|lost|missed|left|covered|held|"
+           r"[a-z]+ed\s+as)")
+PARTICIPLE = (r"(?:[a-z]+ed|[a-z]+en|done|made|sent|brought|held|set(?:\s+up)?|put|given|shown|"
+              r"written|taken|read(?:\s+out)?|kept|built|sought|paid|told|led|run|found|dealt|"
+              r"drawn|known|picked\s+up|looked\s+(?:at|into)|followed\s+up|fed\s+back)")
 FUTURE_PASSIVE = re.compile(
-    r"\b(?:would|will)\s+be\s+(?:\w+ly\s+)?(?:raised|addressed|reviewed|considered|taken|"
-    r"implemented|actioned|progressed|monitored|reported|circulated|provided|shared|scheduled|"
-    r"developed|introduced|published|updated|examined|explored|looked at|picked up|followed up)\b|"
-    r"\b(?:was|were)\s+to\s+take\s+place\b")
+    rf"\b(?P<modal>would|will|shall|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+{ADVERBS}"
+    rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b")
+# A request of an unnamed doer: "requested that further information be provided", "asked for a
+# full report", "asked that an item on recruitment be brought to a future meeting".
+REQUEST = re.compile(
+    r"\b(?P<verb>asked|requested|recommended|urged|requesting|asking)\s+"
+    r"(?:that\s+(?P<that>[^.;]{3,160}?\s+be\s+(?:\w+ly\s+)?(?!noted\b|received\b)[a-z]+(?:ed|en|ght|de|t)\b)|"
+    r"for\s+(?:a|an|the|further|more|some|regular|written|an\s+update|sight)\b(?P<for>[^.;]{0,40}?"
+    r"\b(?:report|update|briefing|information|details|paper|presentation|data|figures|"
+    r"breakdown|analysis|response|review|clarification|note|copy|item)s?\b))")
 PURE_UNDERTAKING = re.compile(
     r"^\s*(?:that\s+)?(?:he|she|they|it|the\s+\w+(?:\s+\w+)?)\s+(?:would|will)\s+(?:\w+ly\s+)?(?:" + ACTION_VERBS + r")\b", I)
 CONDITIONAL = re.compile(r"\bif\b|\bshould members\b|\bwhere members\b", I)
@@ -101,6 +145,23 @@ STATUS_WORDS = [
     ("in_progress", re.compile(r"\bin progress\b|\bbeing progressed\b|\bon track\b|\bongoing\b|\bpartially\b", I)),
     ("open", re.compile(r"\bremains?\s+open\b|\boutstanding\b|\bstill open\b|\bopen actions?\b", I)),
 ]
+# Progress in open vocabulary: a change reported as done, under way or missed, with or without
+# the word "recommendation": "had been put in place", "was now live", "were being developed".
+DONE_VERBS = (r"(?:enhanced|received|complied\s+with|put\s+in\s+place|published|implemented|completed|"
+              r"delivered|introduced|established|launched|achieved|arranged|appointed|recruited|improved|"
+              r"circulated|provided|submitted|actioned|addressed|resolved|closed|discharged|extended|"
+              r"rolled\s+out|set\s+up|signed\s+off|agreed|finalised|updated|reviewed)")
+PROGRESS = [
+    ("closed", re.compile(rf"\b(?:had|has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?{DONE_VERBS}\b|"
+                          r"\bnow\s+(?:live|in\s+place|complete|completed|operational|published|available)\b", I)),
+    ("overdue", re.compile(r"\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+\w+|\bdeadlines?\s+(?:had|have|were)\s+"
+                           r"(?:been\s+)?missed\b|\bnot\s+(?:been\s+)?possible\s+to\b|\bdelayed\b", I)),
+    ("in_progress", re.compile(r"\b(?:were|was|are|is)\s+(?:still\s+)?being\s+(?:developed|progressed|implemented|"
+                               r"reviewed|considered|addressed|taken\s+forward|worked\s+on)\b|\bongoing\b|"
+                               r"\bprogress\s+(?:in|on|with|made|against|towards)\b|\bon\s+(?:the\s+right\s+)?"
+                               r"(?:track|trajectory)\b|\bclosure\s+of\b|\bupdated?\s+(?:the\s+)?(?:Panel|Committee|"
+                               r"Members)\s+on\b|\b(?:verbal|written|progress)\s+update\s+on\b", I)),
+]
 ACTION_NUMBER = re.compile(r"\bAction\s+(?:No\.?|Number|#)?\s*(?P<num>\d{1,4}[a-z]?)\b", I)
 REFERS_TO_MEETING = re.compile(r"\b(?:meeting|panel|committee)\s+(?:held\s+)?on\s+", I)
 
@@ -113,7 +174,8 @@ FINDING_INTRO = [
 ]
 FRAMING = re.compile(r"\bthe following\b|[:\-–]\s*$", I)
 MEMBER_PHRASE = re.compile(
-    r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member\b|"
+    r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member"
+    r"(?:\s+of\s+the\s+(?:Panel|Committee|Board))?\b|"
     r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
 PANEL_PHRASE = re.compile(r"\bthe\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")

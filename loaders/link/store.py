@@ -14,9 +14,9 @@ import datetime as dt
 from scrutiny.graph.cypher import Statement, upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
-from scrutiny.loaders import closure
-from scrutiny.loaders.attribution import Holding, OfficeReference, resolve
-from scrutiny.loaders.commitment_status import follow_up
+from scrutiny.loaders.link import evidence
+from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
+from scrutiny.loaders.link.status import follow_up
 
 ACTOR_RELS = ("ASKED_BY", "ADDRESSED_TO", "GIVEN_BY", "OWED_BY")
 IN_BODY = ("MATCH (b:Body {key: $body})<-[:HELD_BY]-(m:Meeting)-[:HAS_ITEM]->(i:AgendaItem)"
@@ -53,9 +53,9 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
     params = {"body": body}
     meetings = sorted({r["date"] for r in store.run(
         "MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $body}) RETURN m.date AS date", params) if r["date"]})
-    commitments = [closure.Commitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
-    updates = [closure.StatusUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
-    items = [closure.Item(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
+    commitments = [evidence.Commitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
+    updates = [evidence.StatusUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
+    items = [evidence.Item(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
     outcomes = follow_up(commitments, items, updates, meetings, today)
     holdings = [Holding(**r) for r in store.run(HOLDINGS, {"scope": f"body:{body}|"})]
     office_refs = store.run(OFFICE_REFS, params)
@@ -73,7 +73,7 @@ def _derived_graph(outcomes, resolved, review, labels) -> Graph:
     g = Graph()
     for key, out in outcomes.items():
         possible = [f"possible closure ({x.method}, {x.confidence}): {x.quote[:200]}"
-                    for x in out.links if x.confidence < closure.CLOSES]
+                    for x in out.links if x.confidence < evidence.CLOSES]
         me = g.add_node("Commitment", key, status=out.status, due_date=out.due_date,
                         fulfilled_on=out.fulfilled_on, days_to_fulfil=out.days_to_fulfil,
                         review_link="; ".join(possible) or None)

@@ -12,11 +12,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from scrutiny.loaders import cues
-from scrutiny.loaders.clauses import Clause, SubjectFinder, clauses
+from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses
 from scrutiny.loaders.dates import parse_date
-from scrutiny.loaders.mentions import Mention
-from scrutiny.loaders.segment import Unit
+from scrutiny.loaders.extract.mentions import Mention
+from scrutiny.loaders.extract.segment import Unit
 
 MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
 
@@ -108,10 +108,41 @@ class EventFinder:
             if kind and family not in emitted:
                 emitted.add(family)
                 self._emit(kind, unit, clause, cue, who)
-        if "Answer" in emitted and "Commitment" not in emitted and kinds & {"future_passive", "deliverable"}:
-            cue = next(c for c in clause.cues if c.kind in ("future_passive", "deliverable"))
-            if cue.kind == "future_passive" or self._firm_deliverable(quote):
-                self._emit("Commitment", unit, clause, cue, answer_speaker)
+        if "Commitment" not in emitted:
+            self._agentless(unit, clause, quote, framing)
+
+    def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool) -> None:
+        """A deliverable with no named doer: "further information would be circulated",
+        "requested that a report be brought back": a commitment whose owner is null, or the
+        officer a member's request was put to."""
+        for cue in clause.cues:
+            if cue.kind not in ("future_passive", "request") or framing or self._hypothetical(clause, cue):
+                continue
+            if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
+                continue
+            owner = self._request_addressee(clause, cue) if cue.kind == "request" else None
+            self._emit("Commitment", unit, clause, cue, owner)
+            return
+
+    def _hypothetical(self, clause: Clause, cue) -> bool:
+        """Asked whether it could be done, or only if something happens: not an undertaking."""
+        before = self.text[clause.start:cue.start]
+        return cue.kind != "request" and (re.search(r"\b(?:whether|if|unless|once|how|what|why|which)\b", before) is not None
+                                          or re.search(r"\b(?:[Ii]t|[Tt]his|[Tt]hat|[Tt]here)\s*$", before) is not None)
+
+    def _firm_passive(self, cue, clause: Clause) -> bool:
+        """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
+        if cue.verb.split()[0] in ("would", "will", "shall", "is", "are", "was", "were"):
+            return True
+        rest = self.text[cue.start:clause.end]
+        return _due(rest) is not None or re.search(
+            r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
+
+    def _request_addressee(self, clause: Clause, cue) -> Mention | None:
+        """"A member thanked the Commissioner ... and requested that ...": the officer asked."""
+        officers = [m for m in self.mentions_between(clause.start, cue.start)
+                    if m.side == "officer" and m.type in ("Person", "Role")]
+        return officers[-1] if officers else None
 
     def _event_for(self, cue, who, quote, clause, framing) -> str | None:
         k = cue.kind
@@ -124,6 +155,12 @@ class EventFinder:
             return "Challenge" if cue.verb.split()[0] in cues.CHALLENGE_VERBS else "Question"
         if k == "passive_question":
             return None if framing else "Question"
+        if k == "folded_question":
+            return "Question"
+        if k == "member_says":
+            if who is None or side(who) != "member" or who.type == "Body" or framing:
+                return None
+            return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
         if k == "ask_other":
             return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
@@ -131,7 +168,7 @@ class EventFinder:
                 return None
             if k == "answer" and cue.verb in ("agreed",) and not re.match(r"\s+that\b", after):
                 return None
-            return "Commitment" if cues.PURE_UNDERTAKING.match(after) else "Answer"
+            return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
         if k == "passive_answer":
             return "Answer"
         if k == "asked_to" and any(c.kind == "question" for c in clause.cues):
@@ -139,7 +176,11 @@ class EventFinder:
         if k in ("undertake", "asked_to", "intention"):
             return "Commitment"
         if k == "would_do":
-            return "Commitment" if who is not None and cue.explicit else None
+            coordinated = re.search(r"\b(?:and|but|or)\s+(?:then\s+)?$", self.text[clause.start:cue.start])
+            if cue.subject is None or not (cue.explicit or coordinated) or self._hypothetical(clause, cue) or \
+                    any(c.kind == "question" and c.start < cue.start for c in clause.cues):
+                return None
+            return "Commitment"
         return None
 
     def _asks_other(self, cue, clause) -> bool:
@@ -165,7 +206,8 @@ class EventFinder:
         quote = self.text[clause.start:clause.end]
         ev = RawEvent(kind, clause.start, clause.end, unit.item)
         if kind in ("Question", "Challenge"):
-            ev.actor = self._passive_agent(cue, clause) if cue.kind == "passive_question" else who
+            ev.actor = self._passive_agent(cue, clause) if cue.kind == "passive_question" else \
+                self._folded_asker(cue) if cue.kind == "folded_question" else who
             ev.addressee = self._addressee(cue, clause)
             self.last_question[unit.item] = len(self.events)
         elif kind == "Answer":
@@ -186,6 +228,14 @@ class EventFinder:
             inside = [m for m in self.mentions_between(cue.start, cue.end)]
             return (inside[0] if inside else who), None
         return who, None
+
+    def _folded_asker(self, cue):
+        """"... a question from Councillor Hopgood" names the asker; "a Member's question" a member."""
+        phrase = self.text[cue.start:cue.end]
+        if re.search(r"\b(?:from|by|form|of)\s*$", phrase):
+            return self._mention_at(cue.end)
+        inside = [m for m in self.mentions_between(cue.start, cue.end) if m.side == "member"]
+        return inside[0] if inside else None
 
     def _passive_agent(self, cue, clause):
         if self.text[cue.start:cue.end].rstrip().endswith("by"):
@@ -240,10 +290,20 @@ class EventFinder:
         if accountable and status and not heading:
             self._status_event(unit, span, status)
             self.status_intro = status if span.rstrip().endswith(":") else None
+        elif not heading and (progress := self._progress(unit, span)):
+            self._status_event(unit, span, progress)
         elif self.status_intro and unit.marker and cues.ACTION_NUMBER.search(span):
             self._status_event(unit, span, self.status_intro)
         elif not unit.marker:
             self.status_intro = None
+
+    def _progress(self, unit: Unit, span: str) -> str | None:
+        """A change reported in a sentence that asks and promises nothing."""
+        if unit.kind == "resolution" or any(
+                e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge", "Commitment")
+                for e in self.events[-4:]):
+            return None
+        return next((name for name, pattern in cues.PROGRESS if pattern.search(span)), None)
 
     def _status_event(self, unit, span, status) -> None:
         ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)

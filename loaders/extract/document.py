@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from scrutiny.loaders import cues
+from scrutiny.loaders.extract import cues
 from scrutiny.loaders.dates import find_dates, parse_date
-from scrutiny.loaders.events import EventFinder, RawEvent
-from scrutiny.loaders.lexicon import lexicons
-from scrutiny.loaders.mentions import Mention, find_mentions
+from scrutiny.loaders.extract.events import EventFinder, RawEvent
+from scrutiny.loaders.extract.lexicon import lexicons
+from scrutiny.loaders.extract.mentions import Mention, find_mentions
+from scrutiny.loaders.extract.names import with_bare_names
 from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
-from scrutiny.loaders.reports import find_findings, find_reports, group_reports
-from scrutiny.loaders.segment import segment
+from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
+from scrutiny.loaders.extract.segment import segment
 
 PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
@@ -48,7 +49,10 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
     found = []
     for m in cues.MEMBER_PHRASE.finditer(text):
         found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
+    members = list(found)
     for m in cues.PANEL_PHRASE.finditer(text):
+        if any(x.start <= m.start() < x.end for x in members):
+            continue  # "a member of the Panel" is a member, not the Panel
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
     return [s for s in found if all(s.end <= r.start or s.start >= r.end for r in real)]
@@ -58,7 +62,7 @@ def extract(doc: DocumentText) -> Extraction:
     doc = describe(doc)
     text = doc.text
     items, units = segment(text, doc.title)
-    real = find_mentions(text)
+    real = with_bare_names(text, find_mentions(text))
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
     finder = EventFinder(text, mentions, None)
     starts = [m.start for m in mentions]

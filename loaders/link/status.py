@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from scrutiny.loaders.closure import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
+from scrutiny.loaders.link.evidence import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
                                       promised_words, action_links, statement_links, title_links)
 from scrutiny.loaders.dates import days_between
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.lexicon import Tokens, lexicons
+from scrutiny.loaders.extract.lexicon import Tokens, lexicons
 
 NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
 INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"
@@ -112,10 +112,21 @@ def _lexicon_mentions(text: str) -> list[Mention]:
                      surface=_surface(text[h.start:h.end]))
              for h in lex.bodies.find(tokens) if text[h.start].isupper()]
     for h in lex.roles.find(tokens):
-        if not text[h.start].isupper():
+        if not text[h.start].isupper() and not _acting_description(text, h.start, h.end):
             continue  # offices are written as titles; "police and crime commissioner" in a letterhead is not one
         found.append(Mention(h.start, h.end, "Role", h.canonical, role_side(h.canonical)))
     return found
+
+
+DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+VERB_AFTER = re.compile(r"\s+(?:also\s+|then\s+|had\s+)?(?:[a-z]+ed|said|was|had|would|will)\b")
+
+
+def _acting_description(text: str, start: int, end: int) -> bool:
+    """"the commissioner explained": a lower-case office still acts when it is a definite
+    subject of a verb."""
+    return DEFINITE_BEFORE.search(text, max(0, start - 6), start) is not None and \
+        VERB_AFTER.match(text, end) is not None
 
 
 def role_side(title: str) -> str:

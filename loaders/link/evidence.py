@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scrutiny.loaders.segment import paragraphs, sentences
+from scrutiny.loaders.extract.segment import paragraphs, sentences
 
 #: Links at or above this confidence close a commitment; weaker ones go to review.
 CLOSES = 0.5

@@ -17,7 +17,7 @@ from collections import Counter
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from scrutiny.loaders.worker import Unreadable
+from scrutiny.loaders.read.worker import Unreadable
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s+of\s+\d{1,4})?$", re.I)
 CELL_GAP = re.compile(r" {4,}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders import cues
-from scrutiny.loaders.segment import Unit
+from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract.segment import Unit
 
 HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report)"
 CONNECT = r"(?:\s+(?:and|of|for|the|on|in|to|&)\b)*"

@@ -17,7 +17,7 @@ from scrutiny.loaders.records import Item
 PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 MARKER = re.compile(
     r"\s*(?P<marker>\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:[a-z]|[ivx]+|\d{1,2})\)|[·•▪●◦\-–*]"
-    r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s))\s*")
+    r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s|[A-Z][a-z]))\s*")
 DECISION = re.compile(
     r"\s*(?P<head>RESOLVED|Resolved|RESOLVED\s+THAT|AGREED|Agreed|ACTION|Action|ACTIONS|Actions|"
     r"DECISION|Decision|RECOMMENDATION|Recommendation)\b"
@@ -26,7 +26,7 @@ DECISION = re.compile(
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'(])|(?<=;)\s*\n+\s*|(?<=:-)\s+|(?<=:)\s*\n+\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'(])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=;)\s*\n+\s*|(?<=:-)\s+|(?<=:)\s*\n+\s*")
 END_OF_MINUTES = re.compile(r"^\s*(Supporting documents|Minutes:|Attachments?:|Background papers)", re.I)
 
 
@@ -43,16 +43,27 @@ class Unit:
 
 
 LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n")
+# Scraped minutes glue points together: "2017.2.The Commissioner", "provided.RESOLVED that",
+# "embed.·The Commissioner".  Each glue point starts a new paragraph ("report.The Panel"
+# is a glued sentence: ``SENTENCE_END`` splits it).
+# The look-behind keeps "Dr.Smith" and "e.g.The" whole; decimals never have a capital after.
+GLUED = re.compile(
+    r"(?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])"
+    r"|(?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blank-line paragraphs, also split where a line starts a bullet or follows a colon."""
+    """Blank-line paragraphs, also split where a line starts a bullet or follows a colon,
+    and where scraping glued two numbered points or a decision onto a sentence."""
     spans = []
     for m in PARAGRAPH.finditer(text):
         cursor = m.start()
-        for brk in LINE_BREAK.finditer(text, m.start(), m.end()):
-            spans.append((cursor, brk.start()))
-            cursor = brk.end()
+        breaks = sorted([(b.start(), b.end()) for b in LINE_BREAK.finditer(text, m.start(), m.end())]
+                        + [(g.start(), g.end()) for g in GLUED.finditer(text, m.start(), m.end())])
+        for start, end in breaks:
+            if start >= cursor:
+                spans.append((cursor, start))
+                cursor = end
         spans.append((cursor, m.end()))
     return [(a, b) for a, b in (_trim(text, s, e) for s, e in spans) if b > a]
 

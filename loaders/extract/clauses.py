@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scrutiny.loaders import cues
-from scrutiny.loaders.mentions import Mention
+from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract.mentions import Mention
 
 
 @dataclass
@@ -38,8 +38,9 @@ PRIMARY = [
     ("undertake", cues.UNDERTAKE), ("asked_to", cues.ASKED_TO), ("ask_other", cues.ASK_OTHER),
     ("would_do", cues.WOULD_DO), ("passive_question", cues.PASSIVE_QUESTION),
     ("passive_answer", cues.PASSIVE_ANSWER), ("intention", cues.INTENTION),
+    ("member_says", cues.MEMBER_SAYS), ("folded_question", cues.FOLDED_QUESTION),
 ]
-SECONDARY = [("deliverable", cues.DELIVERABLE), ("future_passive", cues.FUTURE_PASSIVE)]
+SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST)]
 
 
 def find_cues(text: str, start: int, end: int, patterns) -> list[Cue]:
@@ -60,12 +61,28 @@ def find_cues(text: str, start: int, end: int, patterns) -> list[Cue]:
     return kept
 
 
+# A finite verb right after a noun phrase makes it a clause's subject: "the Commissioner
+# thanked ... and confirmed", "that the Commissioner was considering ... and would bring".
+FINITE_AFTER = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:(?:also|then|further|subsequently|again|however|had|has|have|"
+    r"was|were|is|are|would|will|could|had\s+also)\s+)*(?:[a-z]+ed|said|felt|thought|told|"
+    r"gave|made|took|sought|undertook|knew|understood|was|were|had|has|would|will|set|put|"
+    r"went|spoke|wrote|met|led|noted|agreed)\b")
+CLAUSE_OPENING = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|while|whilst|that|when|where|whereas|although|as)\s+)"
+    r"(?:(?:In\s+(?:response|reply|answer)|Responding|Replying)[^,]{0,80},\s*)?(?:the\s+|The\s+)?$")
+PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=\s+(?:(?:also|then|further|had|has|was|"
+                             r"would|will)\s+)*(?:[a-z]+ed|said|felt|was|had|would|will)\b)")
+
+
 class SubjectFinder:
-    """Remembers the last person who spoke, for "He"/"She", and the current speaker label."""
+    """Who a cue's verb belongs to: the actor named just before it, the subject of its
+    clause (coordinated verbs share it), "He"/"She" for the last actor spoken of, or the
+    current speaker label."""
 
     def __init__(self, text: str):
         self.text = text
-        self.last_person: Mention | None = None
+        self.last_actor: Mention | None = None
         self.label: Mention | None = None
 
     def subject(self, unit_start: int, pos: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
@@ -75,17 +92,24 @@ class SubjectFinder:
             if cues.SUBJECT_FILLER.match(self.text[m.end:pos]):
                 return self._apposition(before), True
         head = self.text[unit_start:pos]
-        if cues.PRONOUN.search(head) and self.last_person:
-            return self.last_person, True
+        if cues.PRONOUN.search(head) and self.last_actor:
+            return self.last_actor, True
         if not head.strip() and self.label:
             return self.label, True
-        if before and self._opens_sentence(unit_start, before[0]) and \
-                re.match(r"\s+(?:also\s+)?\w+ed\b", self.text[before[0].end:]):
-            return before[0], False  # "The Officer appreciated ... but stated that": same subject
-        return None, False
+        return self._clause_subject(unit_start, pos, before), False
 
-    def _opens_sentence(self, unit_start: int, m: Mention) -> bool:
-        return re.fullmatch(r"\s*(?:the|The|In response,?|In reply,?)?\s*", self.text[unit_start:m.start]) is not None
+    def _clause_subject(self, unit_start: int, pos: int, before: list[Mention]) -> Mention | None:
+        """The nearest noun phrase or pronoun before ``pos`` that heads a clause."""
+        pronoun = None
+        for p in PRONOUN_SUBJECT.finditer(self.text, unit_start, pos):
+            pronoun = p
+        for m in reversed(before):
+            if pronoun and pronoun.start() > m.end:
+                break
+            opening = self.text[unit_start:m.start]
+            if CLAUSE_OPENING.search(opening) and FINITE_AFTER.match(self.text, m.end):
+                return self._apposition(before[:before.index(m) + 1])
+        return self.last_actor if pronoun else None
 
     def _apposition(self, before: list[Mention]) -> Mention:
         """"Dr. Billings, Police and Crime Commissioner, presented": the person speaks."""
@@ -95,17 +119,40 @@ class SubjectFinder:
                 return before[-2]
         return m
 
+    def sentence_subject(self, start: int, mentions: list[Mention]) -> Mention | None:
+        """The actor a sentence opens with ("The Commissioner introduced the report"), so that
+        the next sentence's "He" can refer to it even when no cue named it."""
+        first = next((m for m in mentions if m.start >= start), None)
+        if first is None or not re.fullmatch(r"\s*(?:[\d.()a-z]{1,4}\s+)?(?:the|The)?\s*", self.text[start:first.start]):
+            return None
+        return first if FINITE_AFTER.match(self.text, first.end) else None
+
     def remember(self, subject: Mention | None) -> None:
-        if subject is not None and subject.type == "Person":
-            self.last_person = subject
+        """He/She refer back to one actor: a person or an office, never a body or "Members"."""
+        if subject is not None and subject.type in ("Person", "Role") and \
+                subject.name not in PLURAL_ACTORS:
+            self.last_actor = subject
+
+
+PLURAL_ACTORS = {"Panel Member"}
 
 
 def clauses(text: str, start: int, end: int, mentions: list[Mention],
             finder: SubjectFinder) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
     primary = find_cues(text, start, end, PRIMARY)
-    for cue in primary:
+    weak = [c for c in find_cues(text, start, end, [("weak_answer", cues.ANSWER_WEAK_ANY)])
+            if not any(c.start < p.end and p.start < c.end for p in primary)]
+    primary = sorted(primary + weak, key=lambda c: c.start)
+    for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
         cue.subject, cue.explicit = finder.subject(start, cue.start, mentions)
+        finder.remember(cue.subject)
+    # "Deputy Chief Constable Irvine noted changes ...": a named officer's weak verb, no "that"
+    primary = [c for c in primary if c.kind != "weak_answer" or (
+        c.explicit and c.subject is not None and c.subject.side == "officer")]
+    for cue in primary:
+        if cue.kind == "weak_answer":
+            cue.kind = "answer"
     result = [Clause(start, end, None)]
     for cue in primary:
         current = result[-1]
@@ -120,9 +167,9 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         current.cues.append(cue)
         if current.subject is None and cue.subject is not None:
             current.subject = cue.subject
-        finder.remember(cue.subject)
     for clause in result:
         clause.cues += find_cues(text, clause.start, clause.end, SECONDARY)
+    finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from scrutiny.errors import LoaderError
 
 _CONTEXT = mp.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["scrutiny.loaders.parse_html", "scrutiny.loaders.parse_pdf"])
+_CONTEXT.set_forkserver_preload(["scrutiny.loaders.read.html", "scrutiny.loaders.read.pdf"])
 
 
 class Unreadable(Exception):

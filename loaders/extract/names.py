@@ -1,0 +1,112 @@
+"""People named without an honorific: attendance lists, initials, keyed initials.
+
+Minutes name people in three ways no honorific pattern sees:
+- an attendance list entry with its key, "Melvyn Neate (MN) Chair", after which the
+  minutes write "MN raised ..." (the key resolves through the same document's list);
+- an initial and a surname, "C Irvine noted", "M Buttery, S Abbott and F Topliss";
+- a full name opening a sentence before a verb, "Mags Godderidge notified that ...".
+Which side a listed person sits on follows the list heading ("Committee Members:" or
+"Present:" is the asking side; "In Attendance:" or "Officers:" the answering side).
+Pure functions over text; ``mentions`` drops any candidate that overlaps a lexicon phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
+
+WORD = r"[A-Z][a-z]+(?:['’\-][A-Z][a-z]+)?"
+KEYED = re.compile(rf"\b(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*\((?P<key>[A-Z][A-Za-z]{{1,3}})\)")
+INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b(?![ \t]+[A-Z][a-z])")
+FULL_NAME_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.:]\s)|(?<=\n))(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|said|was|had)\b)", re.M)
+LIST_HEADING = re.compile(
+    r"^[ \t]*(?P<head>(?:Committee|Panel|Board)?[ \t]*Members?(?:[ \t]+present)?|Present|Councillors|"
+    r"In[ \t]+[Aa]ttendance|Also[ \t]+[Pp]resent|Officers(?:[ \t]+present)?|Apologies)[ \t]*:", re.M)
+ASKING_HEADS = re.compile(r"members|present$|councillors", re.I)
+NOT_FIRST_NAMES = NOT_NAMES | {"Item", "Minutes", "Agenda", "Date", "Time", "Location", "Venue", "Contact",
+                               "Apologies", "Declarations", "Media", "Supporting", "Additional", "Note",
+                               "Resolved", "Action", "Actions", "Meeting", "Page", "Present"}
+
+
+def _side_at(text: str, pos: int) -> str:
+    """The side of the attendance list that holds ``pos``, "person" outside any list."""
+    head = None
+    for m in LIST_HEADING.finditer(text, 0, pos):
+        head = m
+    if head is None or pos - head.end() > 1500:
+        return "person"
+    if head["head"].lower().startswith("apolog"):
+        return "person"
+    return "member" if ASKING_HEADS.search(head["head"].strip()) else "officer"
+
+
+def _plausible(words: list[str]) -> bool:
+    return all(w not in NOT_FIRST_NAMES and len(w) > 1 for w in words)
+
+
+def keyed_people(text: str) -> tuple[list[Mention], dict[str, Mention]]:
+    """"Melvyn Neate (MN)": the person, and the key the minutes then use for them."""
+    found, keys = [], {}
+    for m in KEYED.finditer(text):
+        words = m["name"].split()
+        if not _plausible(words):
+            continue
+        person = Mention(m.start("name"), m.end("name"), "Person", " ".join(words),
+                         _side_at(text, m.start()), None, words[-1])
+        found.append(person)
+        keys.setdefault(m["key"], person)
+    return found, keys
+
+
+def key_references(text: str, keys: dict[str, Mention]) -> list[Mention]:
+    """"PL raised that ...": a key of the attendance list, used as a name."""
+    if not keys:
+        return []
+    pattern = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, keys)) + r")(?![\w)])")
+    return [Mention(m.start(), m.end(), "Person", keys[m.group(1)].name, keys[m.group(1)].side,
+                    None, keys[m.group(1)].surname, surface=m.group(1))
+            for m in pattern.finditer(text)]
+
+
+def initial_names(text: str) -> list[Mention]:
+    """"C Irvine", "S. Sahani": an initial and a surname (not "A Member", not "I Am")."""
+    found = []
+    for m in INITIAL_NAME.finditer(text):
+        surname, initials = m["surname"], m["init"].replace(".", "").split()
+        if not _plausible([surname]) or len(surname) < 3:
+            continue
+        if initials in (["A"], ["I"]) and not re.search(r"[,:;(]\s*$|\band\s+$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "A Cherryholme" only inside a list; "A Panel" is an article
+        found.append(Mention(m.start(), m.end(), "Person", " ".join(m.group(0).split()),
+                             _side_at(text, m.start()), None, surname))
+    return found
+
+
+def subject_names(text: str) -> list[Mention]:
+    """"Mags Godderidge notified that ...": a full name opening a sentence before a verb."""
+    found = []
+    for m in FULL_NAME_SUBJECT.finditer(text):
+        words = m["name"].split()
+        if _plausible(words):
+            found.append(Mention(m.start("name"), m.end("name"), "Person", " ".join(words),
+                                 _side_at(text, m.start()), None, words[-1]))
+    return found
+
+
+def bare_names(text: str) -> list[Mention]:
+    """Every person named without an honorific, in any of the three ways."""
+    keyed, keys = keyed_people(text)
+    return keyed + key_references(text, keys) + initial_names(text) + subject_names(text)
+
+
+def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the bare names that overlap none of them, in text order."""
+    spans = [(m.start, m.end) for m in mentions]
+    extra = [n for n in bare_names(text) if all(n.end <= s or n.start >= e for s, e in spans)]
+    kept: list[Mention] = []
+    for n in sorted(extra, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or n.start >= kept[-1].end:
+            kept.append(n)
+    return sorted(mentions + kept, key=lambda m: m.start)

@@ -1,0 +1,1 @@
+"""Reading: a file (text, HTML, PDF) and its manifest metadata to a ``DocumentText``."""
