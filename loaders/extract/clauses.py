@@ -7,6 +7,7 @@ event's quote is the words that state it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -43,12 +44,32 @@ PRIMARY = [
 SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST)]
 
 
-def find_cues(text: str, start: int, end: int, patterns) -> list[Cue]:
-    found = []
-    for kind, pattern in patterns:
-        for m in pattern.finditer(text, start, end):
-            verb = (m.groupdict().get("verb") or m.groupdict().get("weak") or m.group(0)).lower()
-            found.append(Cue(kind, m.start(), m.end(), verb))
+WEAK = [("weak_answer", cues.ANSWER_WEAK_ANY)]
+
+
+class CueIndex:
+    """Every cue of one document, found in one pass per pattern over the whole text, so a
+    sentence pays a bisect per pattern family instead of a regular-expression scan."""
+
+    def __init__(self, text: str):
+        self.found: dict[str, list[Cue]] = {}
+        self.starts: dict[str, list[int]] = {}
+        for kind, pattern in PRIMARY + SECONDARY + WEAK:
+            hits = [Cue(kind, m.start(), m.end(), _verb(m)) for m in pattern.finditer(text)]
+            self.found[kind], self.starts[kind] = hits, [c.start for c in hits]
+
+    def within(self, start: int, end: int, kind: str) -> list[Cue]:
+        at = bisect.bisect_left(self.starts[kind], start)
+        stop = bisect.bisect_left(self.starts[kind], end, at)
+        return [Cue(c.kind, c.start, c.end, c.verb) for c in self.found[kind][at:stop] if c.end <= end]
+
+
+def _verb(m: re.Match) -> str:
+    return (m.groupdict().get("verb") or m.groupdict().get("weak") or m.group(0)).lower()
+
+
+def find_cues(index: CueIndex, start: int, end: int, patterns) -> list[Cue]:
+    found = [cue for kind, _ in patterns for cue in index.within(start, end, kind)]
     found.sort(key=lambda c: (c.start, c.kind))
     kept: list[Cue] = []
     for cue in found:  # "asked to" inside "had been asked to": the longer reading wins
@@ -101,15 +122,21 @@ class SubjectFinder:
     def _clause_subject(self, unit_start: int, pos: int, before: list[Mention]) -> Mention | None:
         """The nearest noun phrase or pronoun before ``pos`` that heads a clause."""
         pronoun = None
-        for p in PRONOUN_SUBJECT.finditer(self.text, unit_start, pos):
+        for p in PRONOUN_SUBJECT.finditer(self.text, max(unit_start, pos - 400), pos):
             pronoun = p
-        for m in reversed(before):
+        for m in reversed(before[-NEAREST:]):
             if pronoun and pronoun.start() > m.end:
                 break
-            opening = self.text[unit_start:m.start]
-            if CLAUSE_OPENING.search(opening) and FINITE_AFTER.match(self.text, m.end):
+            if CLAUSE_OPENING.search(self._opening(unit_start, m.start)) and FINITE_AFTER.match(self.text, m.end):
                 return self._apposition(before[:before.index(m) + 1])
         return self.last_actor if pronoun else None
+
+    def _opening(self, unit_start: int, pos: int) -> str:
+        """The words before a mention, at most ``OPENING`` characters: the work per mention is
+        bounded whatever the sentence's length.  A cut window cannot pass for a sentence start."""
+        if pos - unit_start <= OPENING:
+            return self.text[unit_start:pos]
+        return "\x00" + self.text[pos - OPENING:pos]
 
     def _apposition(self, before: list[Mention]) -> Mention:
         """"Dr. Billings, Police and Crime Commissioner, presented": the person speaks."""
@@ -135,13 +162,15 @@ class SubjectFinder:
 
 
 PLURAL_ACTORS = {"Panel Member"}
+NEAREST = 8  # noun phrases looked at, nearest first, for a clause's subject
+OPENING = 120  # characters before one: the longest clause opening ("In response to ..., the")
 
 
 def clauses(text: str, start: int, end: int, mentions: list[Mention],
-            finder: SubjectFinder) -> list[Clause]:
+            finder: SubjectFinder, index: CueIndex) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
-    primary = find_cues(text, start, end, PRIMARY)
-    weak = [c for c in find_cues(text, start, end, [("weak_answer", cues.ANSWER_WEAK_ANY)])
+    primary = find_cues(index, start, end, PRIMARY)
+    weak = [c for c in find_cues(index, start, end, WEAK)
             if not any(c.start < p.end and p.start < c.end for p in primary)]
     primary = sorted(primary + weak, key=lambda c: c.start)
     for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
@@ -168,7 +197,7 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         if current.subject is None and cue.subject is not None:
             current.subject = cue.subject
     for clause in result:
-        clause.cues += find_cues(text, clause.start, clause.end, SECONDARY)
+        clause.cues += find_cues(index, clause.start, clause.end, SECONDARY)
     finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
 

@@ -12,7 +12,7 @@ import re
 I = re.IGNORECASE
 
 QUESTION = re.compile(
-    r"\b(?P<verb>asked|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
+    r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
     r"wished to know|wanted to know|sought (?:clarification|assurances?|reassurances?|an update|"
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
@@ -21,7 +21,8 @@ QUESTION = re.compile(
 # A member's point made with a neutral verb is a question or challenge put to the answering side:
 # "Councillor Jones added that ...", "A Member noted that the figures were not good enough".
 MEMBER_SAYS = re.compile(
-    r"\b(?P<verb>referred\s+to|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
+    r"\b(?P<verb>referred\s+to\s+(?=(?:the|a|an)\s+(?:\w+\s+)?(?:problems?|issues?|concerns?|difficult\w*|lack|need|"
+    r"delays?|failures?)\b)|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
     r"felt|stated|said|added|noted|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
     r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|(?:wanted|sought|wished)\s+to\s+understand|"
     r"believed|considered|warned|cautioned|questioned\s+whether)\b")
@@ -35,7 +36,7 @@ FOLDED_QUESTION = re.compile(
     r"(?P<what>questions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
 PASSIVE_QUESTION = re.compile(
-    r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+"
+    r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+(?:\w+\s+)?"
     r"(?:raised|asked|expressed|sought|put)\b(?:\s+by\s+)?|\bit was (?:asked|queried|questioned)\s+"
     r"(?:whether|if|why|how|what)\b", I)
 
@@ -46,13 +47,22 @@ ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
 STANCE = re.compile(r"\b(?:was|were|remained)\s+(?:confident|satisfied|assured|content)\s+that\b")
+# Procedure, not accountability: declarations, apologies, introductions, the order of business.
+PROCEDURAL = re.compile(r"\bdeclar\w+|\binterests?\b|\bapologies\b|\bminute['’]s silence|"
+                        r"\bintroduce\s+themselves|\bquestions?\s+(?:from\s+the\s+public\s+)?(?:had|have|has)\s+been\s+received|"
+                        r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", I)
+PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
+                             r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", I)
+POSITIVE_STANCE = re.compile(r"^\s*(?:that\s+)?(?:\w+\s+){0,2}?(?:reassured|assured|pleased|satisfied|content|supportive|"
+                             r"grateful|welcomed|thanked)\b", I)
 PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
     r"\bit was (?:explained|confirmed|clarified|advised|reported|stated)\b|"
     r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
     r"\bin (?:response|reply),? it was\b", I)
 
-NOT_ACTIONS = r"(?:note|consider|receive|comment|approve|endorse|agree|attend|accept|declare)\b"
+NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|attend|accept|declare|disclose|"
+               r"introduce|move|extend|adjourn|vary|defer\s+the\s+item)\b")
 UNDERTAKE = re.compile(
     rf"\b(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
 ACTION_VERBS = (r"report(?:\s+back)?|provide|circulate|share|bring|update|write|look\s+into|"
@@ -89,7 +99,7 @@ STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|inv
            r"limited|minded|aware|unable|likely|grateful|happy|useful|helpful|welcomed|appreciated|"
            r"necessary|possible|difficult|better|best|worth|achieved|met|determined|subject|"
            r"retained|made\s+up|counted|classed|viewed|placed|exposed|lost|missed|left|covered|held|"
-           r"[a-z]+ed\s+as)")
+           r"asked|invited|[a-z]+ed\s+as)")
 PARTICIPLE = (r"(?:[a-z]+ed|[a-z]+en|done|made|sent|brought|held|set(?:\s+up)?|put|given|shown|"
               r"written|taken|read(?:\s+out)?|kept|built|sought|paid|told|led|run|found|dealt|"
               r"drawn|known|picked\s+up|looked\s+(?:at|into)|followed\s+up|fed\s+back)")
@@ -113,7 +123,7 @@ DUE = re.compile(
     r"by\s+the\s+end\s+of\s+(?:the\s+)?[\w ]{3,20}?(?=[\s,.;]|$)|"
     r"in\s+a\s+couple\s+of\s+meetings['’]?\s+time|in\s+(?:\w+\s+){1,2}months['’]?\s+time|"
     r"within\s+(?:\w+\s+){1,2}(?:days|weeks|months)|by\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|"
-    r"in\s+the\s+(?:Autumn|Spring|Summer|Winter|New Year)|later\s+in\s+the\s+year|"
+    r"in\s+the\s+(?:Autumn|Spring|Summer|Winter|New Year)|later\s+in\s+(?:the\s+year|\d{4})|in\s+due\s+course|"
     r"(?:at\s+(?:its|the)\s+meeting\s+)?in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?\b)", I)
 
@@ -129,6 +139,12 @@ RESOLUTION_ASKED = re.compile(
 RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", I)
 RESOLUTION_SUBJECT_VERB = re.compile(
     r"^\s*(?:that\s+)?(?:the\s+)?(?P<rest>.+)$", I | re.S)
+# "that the Commissioner provides information", "that the Panel should write", "but would explore":
+# any verb other than noting or receiving, after the decision's subject.
+SUBJUNCTIVE_ACT = re.compile(
+    r"\s+(?:(?:should|would|will|shall|also|then)\s+)*(?!note|notes|receive|receives|approve|approves|endorse|"
+    r"agree|agrees|accept|accepts|support|supports|welcome|welcomes|be\b|is\b|are\b|was\b|were\b|has\b|"
+    r"have\b|had\b|not\b)[a-z]{3,}s?\b")
 BASE_VERB = re.compile(
     r"\s+(?:to\s+)?(?P<verb>write|arrange|provide|receive|feed|invite|seek|request|undertake|review|"
     r"consider|establish|hold|submit|circulate|share|send|contact|meet|visit|bring|prepare|"
@@ -149,12 +165,12 @@ STATUS_WORDS = [
 # the word "recommendation": "had been put in place", "was now live", "were being developed".
 DONE_VERBS = (r"(?:enhanced|received|complied\s+with|put\s+in\s+place|published|implemented|completed|"
               r"delivered|introduced|established|launched|achieved|arranged|appointed|recruited|improved|"
-              r"circulated|provided|submitted|actioned|addressed|resolved|closed|discharged|extended|"
-              r"rolled\s+out|set\s+up|signed\s+off|agreed|finalised|updated|reviewed)")
+              r"submitted|actioned|addressed|resolved|closed|discharged|extended|re-assessed|remitted|"
+              r"rolled\s+out|set\s+up|signed\s+off|finalised|removed)")
 PROGRESS = [
     ("closed", re.compile(rf"\b(?:had|has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?{DONE_VERBS}\b|"
                           r"\bnow\s+(?:live|in\s+place|complete|completed|operational|published|available)\b", I)),
-    ("overdue", re.compile(r"\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+\w+|\bdeadlines?\s+(?:had|have|were)\s+"
+    ("overdue", re.compile(rf"\b(?:had|has|have)\s+not\s+yet\s+been\s+\w+|\b(?:had|has|have)\s+not\s+been\s+{DONE_VERBS}\b|\bdeadlines?\s+(?:had|have|were)\s+"
                            r"(?:been\s+)?missed\b|\bnot\s+(?:been\s+)?possible\s+to\b|\bdelayed\b", I)),
     ("in_progress", re.compile(r"\b(?:were|was|are|is)\s+(?:still\s+)?being\s+(?:developed|progressed|implemented|"
                                r"reviewed|considered|addressed|taken\s+forward|worked\s+on)\b|\bongoing\b|"
@@ -177,7 +193,7 @@ MEMBER_PHRASE = re.compile(
     r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member"
     r"(?:\s+of\s+the\s+(?:Panel|Committee|Board))?\b|"
     r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
-PANEL_PHRASE = re.compile(r"\bthe\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
+PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")
 SUBJECT_FILLER = re.compile(
     r"^(?:[\s,]|also|further|then|subsequently|however|additionally|again|therefore|duly|"

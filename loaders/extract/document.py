@@ -65,6 +65,7 @@ def extract(doc: DocumentText) -> Extraction:
     real = with_bare_names(text, find_mentions(text))
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
     finder = EventFinder(text, mentions, None)
+    finder.item_titles = [item.title for item in items]
     starts = [m.start for m in mentions]
     for unit in units:
         first = bisect.bisect_left(starts, unit.start)

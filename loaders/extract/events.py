@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrutiny.loaders.extract import cues
-from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses
+from scrutiny.loaders.extract.clauses import Clause, CueIndex, SubjectFinder, clauses
 from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.segment import Unit
@@ -31,6 +31,17 @@ class RawEvent:
     addressee: Mention | None = None
     fields: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)  # answers / arises_from: index of a RawEvent
+
+
+CONJUNCT = re.compile(r"\s*(?:,|;)?\s*\b(?:and|but)\s+(?=that\b|would\b|will\b)|;\s*(?=that\b)", re.I)
+
+
+def _conjuncts(text: str) -> list[tuple[int, int]]:
+    """"that X be noted and that Y provide Z": the spans of each that-clause of a decision."""
+    cuts = [m.span() for m in CONJUNCT.finditer(text)]
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(text)]
+    return list(zip(starts, ends))
 
 
 def side(m: Mention | None) -> str:
@@ -59,19 +70,25 @@ class EventFinder:
             self.by_start[m.start] = m
         self.panel = panel
         self.subjects = SubjectFinder(text)
+        self.cue_index = CueIndex(text)
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
         self.status_intro: str | None = None
+        self.item_titles: list[str] = []
+        self.procedural = False
+        self.current_item = 0
 
     # -- units -------------------------------------------------------------------------
     def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
         span = self.text[unit.start:unit.end]
+        self.procedural = unit.item < len(self.item_titles) and \
+            cues.PROCEDURAL_ITEM.match(self.item_titles[unit.item]) is not None
         if self._speaker_label(unit, unit_mentions, span):
             return
         if unit.kind == "resolution":
             self.resolution(unit, unit_mentions)
         else:
-            for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects):
+            for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects, self.cue_index):
                 self.clause(unit, clause)
         self.status(unit, span)
 
@@ -91,6 +108,9 @@ class EventFinder:
     # -- sentences ---------------------------------------------------------------------
     def clause(self, unit: Unit, clause: Clause) -> None:
         quote = self.text[clause.start:clause.end]
+        self.current_item = unit.item
+        if self.procedural or cues.PROCEDURAL.search(quote):
+            return
         framing = cues.FRAMING.search(quote) is not None
         kinds = {c.kind for c in clause.cues}
         subject = clause.subject
@@ -109,26 +129,28 @@ class EventFinder:
                 emitted.add(family)
                 self._emit(kind, unit, clause, cue, who)
         if "Commitment" not in emitted:
-            self._agentless(unit, clause, quote, framing)
+            self._agentless(unit, clause, quote, framing, answer_speaker)
 
-    def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool) -> None:
+    def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool,
+                   speaker: Mention | None) -> None:
         """A deliverable with no named doer: "further information would be circulated",
         "requested that a report be brought back": a commitment whose owner is null, or the
-        officer a member's request was put to."""
+        officer a member's request was put to.  Said in an answer, the speaker undertook it:
+        "the Commissioner advised that the response would be submitted"."""
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request") or framing or self._hypothetical(clause, cue):
                 continue
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
-            owner = self._request_addressee(clause, cue) if cue.kind == "request" else None
+            owner = self._request_addressee(clause, cue) if cue.kind == "request" else speaker
             self._emit("Commitment", unit, clause, cue, owner)
             return
 
     def _hypothetical(self, clause: Clause, cue) -> bool:
         """Asked whether it could be done, or only if something happens: not an undertaking."""
         before = self.text[clause.start:cue.start]
-        return cue.kind != "request" and (re.search(r"\b(?:whether|if|unless|once|how|what|why|which)\b", before) is not None
-                                          or re.search(r"\b(?:[Ii]t|[Tt]his|[Tt]hat|[Tt]here)\s*$", before) is not None)
+        return cue.kind != "request" and \
+            re.search(r"\b(?:whether|if|unless|once|how|what|why|which|when|where|who)\b", before) is not None
 
     def _firm_passive(self, cue, clause: Clause) -> bool:
         """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
@@ -150,7 +172,8 @@ class EventFinder:
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
         if k == "question":
-            if who is None or side(who) == "officer" or framing:
+            telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
+            if (who is None and not telegraphic) or side(who) == "officer" or framing:
                 return None
             return "Challenge" if cue.verb.split()[0] in cues.CHALLENGE_VERBS else "Question"
         if k == "passive_question":
@@ -158,7 +181,8 @@ class EventFinder:
         if k == "folded_question":
             return "Question"
         if k == "member_says":
-            if who is None or side(who) != "member" or who.type == "Body" or framing:
+            if who is None or side(who) != "member" or who.type == "Body" or framing or \
+                    cues.POSITIVE_STANCE.match(after):
                 return None
             return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
         if k == "ask_other":
@@ -168,6 +192,9 @@ class EventFinder:
                 return None
             if k == "answer" and cue.verb in ("agreed",) and not re.match(r"\s+that\b", after):
                 return None
+            if k == "answer" and not re.fullmatch(cues.ANSWER_STRONG, cue.verb) and \
+                    self.last_question.get(self.current_item) is None:
+                return None  # "The Commissioner noted that ...", unprompted: an announcement
             return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
         if k == "passive_answer":
             return "Answer"
@@ -261,20 +288,28 @@ class EventFinder:
             self.events.append(ev)
 
     def _resolution_owner(self, unit, text, unit_mentions):
-        through = cues.RESOLUTION_THROUGH.search(text)
-        if through:
-            return self._mention_at(unit.start + through.end() + self._skip_the(unit.start + through.end())), True
-        asked = cues.RESOLUTION_ASKED.search(text)
-        if asked:
-            before = [m for m in unit_mentions if m.end <= unit.start + asked.start()]
+        """The first conjunct of a decision that sets up work ("... be noted and that the
+        Commissioner provide an update"), and who must do it; (None, False) when none does."""
+        for start, end in _conjuncts(text):
+            owner, is_action = self._conjunct_owner(unit, text, start, end, unit_mentions)
+            if is_action:
+                return owner, True
+        return None, False
+
+    def _conjunct_owner(self, unit, text, start, end, unit_mentions):
+        part = text[start:end]
+        base = unit.start + start
+        if through := cues.RESOLUTION_THROUGH.search(part):
+            return self._mention_at(base + through.end() + self._skip_the(base + through.end())), True
+        if asked := cues.RESOLUTION_ASKED.search(part):
+            before = [m for m in unit_mentions if m.end <= base + asked.start()]
             return (before[-1] if before else None), True
-        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", text)
-        first = self._mention_at(unit.start + subject.end())
-        if first is not None and cues.BASE_VERB.match(self.text, first.end):
+        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", part)
+        first = self._mention_at(base + subject.end())
+        if first is not None and (cues.BASE_VERB.match(self.text, first.end) or
+                                  cues.SUBJUNCTIVE_ACT.match(self.text, first.end)):
             return first, True
-        if cues.RESOLUTION_NOTE_ONLY.search(text) and not cues.RESOLUTION_PASSIVE_ACTION.search(text):
-            return None, False
-        if cues.RESOLUTION_PASSIVE_ACTION.search(text):
+        if cues.RESOLUTION_PASSIVE_ACTION.search(part):
             return None, True
         return None, False
 
@@ -286,7 +321,7 @@ class EventFinder:
     def status(self, unit: Unit, span: str) -> None:
         heading = not re.search(r"[.;:!?]\s*$", span) and len(span.split()) < 10
         accountable = cues.ACCOUNTABLE.search(span)
-        status = next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
+        status = accountable and next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
         if accountable and status and not heading:
             self._status_event(unit, span, status)
             self.status_intro = status if span.rstrip().endswith(":") else None
@@ -299,7 +334,7 @@ class EventFinder:
 
     def _progress(self, unit: Unit, span: str) -> str | None:
         """A change reported in a sentence that asks and promises nothing."""
-        if unit.kind == "resolution" or any(
+        if unit.kind == "resolution" or self.procedural or cues.PROCEDURAL.search(span) or any(
                 e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge", "Commitment")
                 for e in self.events[-4:]):
             return None

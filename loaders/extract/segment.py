@@ -17,12 +17,15 @@ from scrutiny.loaders.records import Item
 PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 MARKER = re.compile(
     r"\s*(?P<marker>\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:[a-z]|[ivx]+|\d{1,2})\)|[·•▪●◦\-–*]"
-    r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s|[A-Z][a-z]))\s*")
+    r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s|[A-Z]))\s*")
 DECISION = re.compile(
     r"\s*(?P<head>RESOLVED|Resolved|RESOLVED\s+THAT|AGREED|Agreed|ACTION|Action|ACTIONS|Actions|"
     r"DECISION|Decision|RECOMMENDATION|Recommendation)\b"
     r"(?:\s+(?:No\.?|Number|Ref\.?)?\s*(?P<num>\d{1,4}[a-z]?|\d{1,3}/\d{2,4})\b)?"  # "Action 4:", an action-log number
     r"\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
+# A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
+# "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
+BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
@@ -48,8 +51,9 @@ LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[
 # is a glued sentence: ``SENTENCE_END`` splits it).
 # The look-behind keeps "Dr.Smith" and "e.g.The" whole; decimals never have a capital after.
 GLUED = re.compile(
-    r"(?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])"
-    r"|(?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])")
+    r"(?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])|(?<=\n)(?=[ \t]*\d{1,2}\.[A-Z])"
+    r"|(?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])"
+    r"|(?<=[a-z])[ \t]*\n?[ \t]*(?<=\s)(?=RESOLVED\b)")  # "Future work programme RESOLVED that ..."
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -164,6 +168,10 @@ def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]
             continue
         if state.active and state.take(units, text, body_start, e, marker, item, p, head is not None):
             continue
+        if not state.active and BARE_DECISION.match(text, body_start, e):
+            a, b = _trim(text, body_start, e)
+            units.append(Unit(a, b, item, "resolution", marker, p))
+            continue
         for a, b in sentences(text, body_start, e):
             units.append(Unit(a, b, item, "sentence", marker, p))
     state.close(units)
@@ -188,7 +196,8 @@ class _DecisionState:
     def take(self, units, text, start, end, marker, item, para, on_head_line) -> bool:
         style = _marker_style(marker)
         starts_that = re.match(r"\s*(that|That|THAT)\b", text[start:end]) is not None
-        if on_head_line or (not self.points and (marker or starts_that)) or \
+        # the first paragraph under a head is its first point ("Councillor Young be re-appointed")
+        if on_head_line or not self.points or \
                 (self.marker_style and style == self.marker_style) or (not marker and starts_that):
             if self.marker_style is None and marker:
                 self.marker_style = style

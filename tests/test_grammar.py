@@ -1,0 +1,106 @@
+"""The grammar of minutes, one class of sentence per test, in wordings no dev document uses."""
+
+from __future__ import annotations
+
+from tests.test_extract import actor, events_of, run
+
+
+def kinds(data: dict) -> list[tuple[str, str | None]]:
+    field = {"Question": "asker", "Challenge": "asker", "Answer": "speaker", "Commitment": "owner"}
+    return [(e["type"], actor(data, e, field[e["type"]]) if e["type"] in field else None)
+            for e in data["events"]]
+
+
+def test_glued_numbered_points_are_separate_sentences():
+    data = run("7. Roads policing\n1.A Member asked about speed cameras.2.The Chief Constable "
+               "explained that two vans had been bought.")
+    quotes = [e["quote"] for e in data["events"]]
+    assert "A Member asked about speed cameras." in quotes
+    assert any(q.startswith("The Chief Constable explained") for q in quotes)
+
+
+def test_any_verb_after_would_is_an_undertaking_of_the_named_subject():
+    data = run("The Chief Constable would canvass the district commanders and would then "
+               "write to the Panel.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Constable"
+
+
+def test_a_view_or_consequence_after_would_is_no_undertaking():
+    data = run("The Commissioner said the change would mean fewer officers on nights.")
+    assert not events_of(data, "Commitment")
+
+
+def test_agentless_future_passive_is_a_commitment_with_no_owner():
+    data = run("Members discussed the estates strategy. A breakdown of the costs would be "
+               "circulated to Members.")
+    (commitment,) = events_of(data, "Commitment")
+    assert commitment["owner"] is None
+
+
+def test_a_passive_inside_a_question_is_not_an_undertaking():
+    data = run("Councillor Amin asked whether a breakdown could be circulated.")
+    assert not events_of(data, "Commitment")
+    assert [actor(data, q, "asker") for q in events_of(data, "Question")] == ["Councillor Amin"]
+
+
+def test_a_request_that_something_be_done_goes_to_the_officer_it_was_put_to():
+    data = run("A Member thanked the Chief Constable for the figures and requested that a "
+               "breakdown by ward be provided.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Constable"
+
+
+def test_question_folded_into_its_answer_gives_both_with_the_named_asker():
+    data = run("Following a query from Councillor Patel about custody, the Chief Constable "
+               "confirmed that the suite would reopen.")
+    assert ("Question", "Councillor Patel") in kinds(data)
+    assert ("Answer", "Chief Constable") in kinds(data)
+
+
+def test_a_members_neutral_verb_puts_a_point_to_the_answering_side():
+    data = run("Councillor Ng added that the waiting times were not good enough.")
+    (challenge,) = events_of(data, "Challenge")
+    assert actor(data, challenge, "asker") == "Councillor Ng"
+
+
+def test_he_refers_to_the_office_spoken_of_in_the_sentence_before():
+    data = run("A Member asked about drones. The Chief Fire Officer introduced the trial. "
+               "He confirmed that the results would be published.")
+    (answer,) = events_of(data, "Answer")
+    assert actor(data, answer, "speaker") == "Chief Fire Officer"
+
+
+def test_an_unprompted_noted_is_an_announcement_not_an_answer():
+    data = run("The Commissioner noted that the new estates director had started.")
+    assert not events_of(data, "Answer")
+
+
+def test_listed_initials_resolve_to_the_person_in_the_attendance_list():
+    data = run("Committee Members:\n\nPriya Raman (PR) Chair\nTom Ellis (TE)\n\n"
+               "4. Internal audit\n\nTE asked why two audits had slipped.")
+    (question,) = events_of(data, "Question")
+    assert actor(data, question, "asker") == "Tom Ellis"
+
+
+def test_resolution_conjuncts_each_judged_for_the_work_they_set():
+    data = run("RESOLVED that the report be noted and that the Commissioner provide an update "
+               "on cyber crime.")
+    assert ("Commitment", "Police and Crime Commissioner") in kinds(data)
+
+
+def test_bare_that_line_under_minutes_is_a_decision():
+    data = run("Minutes:\n\nThat the minutes of the meeting held on 3 March 2025 be confirmed.")
+    assert [e["type"] for e in data["events"]] == ["Resolution"]
+
+
+def test_procedural_items_are_no_source_of_events():
+    data = run("2. Declarations of Interest\n\nCouncillor Shah asked that it be noted that she "
+               "sits on the board of a charity.")
+    assert data["events"] == []
+
+
+def test_progress_in_open_vocabulary_is_a_status_update():
+    data = run("The new control room rota had now been put in place across the county.")
+    (update,) = events_of(data, "StatusUpdate")
+    assert update["status"] == "closed"
