@@ -7,7 +7,6 @@ event's quote is the words that state it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,29 +46,25 @@ SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST)]
 WEAK = [("weak_answer", cues.ANSWER_WEAK_ANY)]
 
 
-class CueIndex:
-    """Every cue of one document, found in one pass per pattern over the whole text, so a
-    sentence pays a bisect per pattern family instead of a regular-expression scan."""
+_CHECKED: dict[int, list[tuple[str, re.Pattern, tuple[str, ...] | None]]] = {}
 
-    def __init__(self, text: str):
-        self.found: dict[str, list[Cue]] = {}
-        self.starts: dict[str, list[int]] = {}
-        for kind, pattern in PRIMARY + SECONDARY + WEAK:
-            hits = [Cue(kind, m.start(), m.end(), _verb(m)) for m in pattern.finditer(text)]
-            self.found[kind], self.starts[kind] = hits, [c.start for c in hits]
 
-    def within(self, start: int, end: int, kind: str) -> list[Cue]:
-        at = bisect.bisect_left(self.starts[kind], start)
-        stop = bisect.bisect_left(self.starts[kind], end, at)
-        return [Cue(c.kind, c.start, c.end, c.verb) for c in self.found[kind][at:stop] if c.end <= end]
+def _checked(patterns) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
+    """(kind, pattern, pre-check) for a family of patterns, worked out once per family."""
+    key = id(patterns)
+    if key not in _CHECKED:
+        _CHECKED[key] = [(kind, pattern, cues.precheck(pattern)) for kind, pattern in patterns]
+    return _CHECKED[key]
 
 
 def _verb(m: re.Match) -> str:
     return (m.groupdict().get("verb") or m.groupdict().get("weak") or m.group(0)).lower()
 
 
-def find_cues(index: CueIndex, start: int, end: int, patterns) -> list[Cue]:
-    found = [cue for kind, _ in patterns for cue in index.within(start, end, kind)]
+def find_cues(text: str, start: int, end: int, patterns, low: str) -> list[Cue]:
+    """Cues of the given kinds in text[start:end]; ``low`` is its ``cues.lowered`` form."""
+    found = [Cue(kind, m.start(), m.end(), _verb(m)) for kind, pattern, stems in _checked(patterns)
+             if stems is None or cues.any_stem(stems, low) for m in pattern.finditer(text, start, end)]
     found.sort(key=lambda c: (c.start, c.kind))
     kept: list[Cue] = []
     for cue in found:  # "asked to" inside "had been asked to": the longer reading wins
@@ -124,11 +119,13 @@ class SubjectFinder:
         pronoun = None
         for p in PRONOUN_SUBJECT.finditer(self.text, max(unit_start, pos - 400), pos):
             pronoun = p
-        for m in reversed(before[-NEAREST:]):
+        first = max(0, len(before) - NEAREST)
+        for i in range(len(before) - 1, first - 1, -1):
+            m = before[i]
             if pronoun and pronoun.start() > m.end:
                 break
             if CLAUSE_OPENING.search(self._opening(unit_start, m.start)) and FINITE_AFTER.match(self.text, m.end):
-                return self._apposition(before[:before.index(m) + 1])
+                return self._apposition(before[:i + 1])
         return self.last_actor if pronoun else None
 
     def _opening(self, unit_start: int, pos: int) -> str:
@@ -167,10 +164,11 @@ OPENING = 120  # characters before one: the longest clause opening ("In response
 
 
 def clauses(text: str, start: int, end: int, mentions: list[Mention],
-            finder: SubjectFinder, index: CueIndex) -> list[Clause]:
+            finder: SubjectFinder) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
-    primary = find_cues(index, start, end, PRIMARY)
-    weak = [c for c in find_cues(index, start, end, WEAK)
+    low = cues.lowered(text[start:end])
+    primary = find_cues(text, start, end, PRIMARY, low)
+    weak = [c for c in find_cues(text, start, end, WEAK, low)
             if not any(c.start < p.end and p.start < c.end for p in primary)]
     primary = sorted(primary + weak, key=lambda c: c.start)
     for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
@@ -197,7 +195,8 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         if current.subject is None and cue.subject is not None:
             current.subject = cue.subject
     for clause in result:
-        clause.cues += find_cues(index, clause.start, clause.end, SECONDARY)
+        clause.cues += find_cues(text, clause.start, clause.end, SECONDARY,
+                                 cues.lowered(text[clause.start:clause.end]))
     finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
 

@@ -55,7 +55,13 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
             continue  # "a member of the Panel" is a member, not the Panel
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
-    return [s for s in found if all(s.end <= r.start or s.start >= r.end for r in real)]
+    return [s for s in found if not _overlaps(s, real)]
+
+
+def _overlaps(m: Mention, ordered: list[Mention]) -> bool:
+    """Whether ``m`` overlaps one of ``ordered`` (sorted, non-overlapping mentions)."""
+    i = bisect.bisect_right(ordered, m.start, key=lambda r: r.start)
+    return (i > 0 and ordered[i - 1].end > m.start) or (i < len(ordered) and ordered[i].start < m.end)
 
 
 def extract(doc: DocumentText) -> Extraction:
@@ -178,6 +184,10 @@ class _EntityBuilder:
 
 def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[Event]:
     ids = [f"ev{n}" for n in range(1, len(raw) + 1)]
+    created: dict[int, list[int]] = {}  # resolution index -> the commitments it creates
+    for n, ev in enumerate(raw):
+        if ev.links.get("resolution") is not None:
+            created.setdefault(ev.links["resolution"], []).append(n)
     out = []
     for n, ev in enumerate(raw):
         about = [rid for s, e, rid in builder.report_spans if ev.start <= s and e <= ev.end]
@@ -187,13 +197,13 @@ def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[E
             about = [head] if head else []
         actor = builder.actor(ev.actor) if ev.actor is not None else None
         other = builder.actor(ev.addressee) if ev.addressee is not None else None
-        fields = _fields(ev, actor, other, about, ids, raw, text)
+        fields = _fields(ev, actor, other, about, ids, created.get(n, []), text)
         out.append(Event(ids[n], ev.type, items[ev.item].id if ev.item < len(items) else None,
                          text[ev.start:ev.end], ev.start, ev.end, fields))
     return out
 
 
-def _fields(ev, actor, other, about, ids, raw, text) -> dict:
+def _fields(ev, actor, other, about, ids, creates, text) -> dict:
     quote = " ".join(text[ev.start:ev.end].split())
     link = lambda key: ids[ev.links[key]] if ev.links.get(key) is not None else None
     if ev.type in ("Question", "Challenge"):
@@ -205,8 +215,7 @@ def _fields(ev, actor, other, about, ids, raw, text) -> dict:
                 "arises_from": link("arises_from") or link("resolution"), "addresses": about,
                 "action_number": ev.fields.get("action_number")}
     if ev.type == "Resolution":
-        mine = [ids[i] for i, r in enumerate(raw) if r.links.get("resolution") == raw.index(ev)]
-        return {"text": quote, "commitments": mine}
+        return {"text": quote, "commitments": [ids[i] for i in creates]}
     return {"subject": about, "status": ev.fields.get("status"), "text": quote,
             "action_number": ev.fields.get("action_number"),
             "refers_to_date": ev.fields.get("refers_to_date")}

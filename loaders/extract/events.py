@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrutiny.loaders.extract import cues
-from scrutiny.loaders.extract.clauses import Clause, CueIndex, SubjectFinder, clauses
+from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses
 from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.segment import Unit
@@ -70,7 +70,6 @@ class EventFinder:
             self.by_start[m.start] = m
         self.panel = panel
         self.subjects = SubjectFinder(text)
-        self.cue_index = CueIndex(text)
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
         self.status_intro: str | None = None
@@ -88,7 +87,7 @@ class EventFinder:
         if unit.kind == "resolution":
             self.resolution(unit, unit_mentions)
         else:
-            for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects, self.cue_index):
+            for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects):
                 self.clause(unit, clause)
         self.status(unit, span)
 
@@ -109,7 +108,7 @@ class EventFinder:
     def clause(self, unit: Unit, clause: Clause) -> None:
         quote = self.text[clause.start:clause.end]
         self.current_item = unit.item
-        if self.procedural or cues.PROCEDURAL.search(quote):
+        if self.procedural or cues.found(cues.PROCEDURAL, quote):
             return
         framing = cues.FRAMING.search(quote) is not None
         kinds = {c.kind for c in clause.cues}
@@ -320,7 +319,7 @@ class EventFinder:
     # -- progress ----------------------------------------------------------------------
     def status(self, unit: Unit, span: str) -> None:
         heading = not re.search(r"[.;:!?]\s*$", span) and len(span.split()) < 10
-        accountable = cues.ACCOUNTABLE.search(span)
+        accountable = cues.found(cues.ACCOUNTABLE, span)
         status = accountable and next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
         if accountable and status and not heading:
             self._status_event(unit, span, status)
@@ -334,11 +333,13 @@ class EventFinder:
 
     def _progress(self, unit: Unit, span: str) -> str | None:
         """A change reported in a sentence that asks and promises nothing."""
-        if unit.kind == "resolution" or self.procedural or cues.PROCEDURAL.search(span) or any(
+        if unit.kind == "resolution" or self.procedural or cues.found(cues.PROCEDURAL, span) or any(
                 e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge", "Commitment")
                 for e in self.events[-4:]):
             return None
-        return next((name for name, pattern in cues.PROGRESS if pattern.search(span)), None)
+        low = cues.lowered(span)
+        return next((name for name, pattern in cues.PROGRESS
+                     if cues.could_match(pattern, low) and pattern.search(span)), None)
 
     def _status_event(self, unit, span, status) -> None:
         ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)

@@ -48,7 +48,11 @@ class PhraseMatcher:
 
     def find(self, tokens: "Tokens") -> list[Match]:
         found, i = [], 0
-        while i < len(tokens.raw):
+        index, raw, norm = self._index, tokens.raw, tokens.norm
+        while i < len(raw):
+            if raw[i] not in index and norm[i] not in index:  # most tokens start no phrase
+                i += 1
+                continue
             hit = self._longest_at(tokens, i)
             if hit:
                 length, canonical, kind = hit
@@ -82,8 +86,11 @@ class Tokens:
     def of(cls, text: str) -> "Tokens":
         matches = list(TOKEN.finditer(text))
         raw = [m.group() for m in matches]
-        return cls(raw, [norm_token(w) for w in raw], [m.start() for m in matches],
-                   [m.end() for m in matches])
+        starts, ends = [m.start() for m in matches], [m.end() for m in matches]
+        low = norm_token(text)  # once for the text, when lower-casing keeps every offset
+        norm = [low[a:b] for a, b in zip(starts, ends)] if len(low) == len(text) else \
+            [norm_token(w) for w in raw]
+        return cls(raw, norm, starts, ends)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -10,10 +10,11 @@ Where mentions overlap the longest wins.  Pure functions over text.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.extract.lexicon import Tokens, lexicons
+from scrutiny.loaders.extract.lexicon import TOKEN, Tokens, lexicons
 
 NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
 INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"
@@ -29,6 +30,10 @@ NOT_NAMES = {
 ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|Auditor)"
 PRODUCTIVE_ROLE = re.compile(
     rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
+# The head word is rare and the words before it are not: find heads first, then read back.
+ROLE_HEAD_AT = re.compile(rf"\b{ROLE_HEADS}\b(?!s)")
+ROLE_BEFORE_HEAD = re.compile(
+    rf"((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})$")
 HEAD_OF = re.compile(
     r"\b((?:Strategic\s+|Assistant\s+|Deputy\s+)?(?:Head|Director|Lead)\s+(?:of|for)\s+"
     r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4})")
@@ -65,21 +70,29 @@ def _honorific_pattern() -> re.Pattern:
     aliases = sorted(lexicons().honorifics, key=len, reverse=True)
     alternation = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in aliases)
     # names stay on one line: a heading below a sentence is not a surname
-    return re.compile(rf"\b(?P<hon>{alternation})\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?{NAME})\b",
-                      re.IGNORECASE)
+    # Only the honorific ignores case ("COUNCILLOR", "cllr"): a name starts with a capital.
+    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?{NAME})\b")
 
 
-_HONORIFIC = None
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[re.Pattern, frozenset[str]]:
+    """The honorific pattern, and the words an honorific can begin with."""
+    firsts = {TOKEN.findall(alias)[0].lower() for alias in lexicons().honorifics if TOKEN.findall(alias)}
+    return _honorific_pattern(), frozenset(firsts)
 
 
-def _people(text: str) -> list[Mention]:
-    global _HONORIFIC
-    _HONORIFIC = _HONORIFIC or _honorific_pattern()
-    found = []
-    for m in _HONORIFIC.finditer(text):
-        person = _person_from(m, text)
-        if person:
+def _people(text: str, tokens: Tokens) -> list[Mention]:
+    """People after an honorific, tried only where a token can begin one (the pattern's
+    alternation is slow to scan at every position)."""
+    pattern, firsts = _honorifics()
+    found, reached = [], 0
+    for word, start in zip(tokens.norm, tokens.starts):
+        if word not in firsts or start < reached:
+            continue
+        if (m := pattern.match(text, start)) and (person := _person_from(m, text)):
             found.append(person)
+            reached = m.end()
     for m in NAME_LABEL.finditer(text):
         surname = m["name"].split()[-1]
         found.append(Mention(m.start("name"), m.end("name"), "Person", " ".join(m["name"].split()),
@@ -105,8 +118,7 @@ def _person_from(m: re.Match, text: str) -> Mention | None:
     return Mention(m.start(), end, "Person", full, side, canonical, names[-1].rstrip(".,"))
 
 
-def _lexicon_mentions(text: str) -> list[Mention]:
-    tokens = Tokens.of(text)
+def _lexicon_mentions(text: str, tokens: Tokens) -> list[Mention]:
     lex = lexicons()
     found = [Mention(h.start, h.end, "Body", h.canonical, "officer", kind=h.kind,
                      surface=_surface(text[h.start:h.end]))
@@ -134,9 +146,38 @@ def role_side(title: str) -> str:
     return "member" if ("chair" in low or "member" in low) else "officer"
 
 
+BODY_HEAD_AT = re.compile(r"\b(?:Council|Crime\s+Panel|Crime\s+Commissioner)\b")
+_ENDING: dict[re.Pattern, re.Pattern] = {}
+
+
+def _ending_at_heads(text: str, pattern: re.Pattern) -> list[re.Match]:
+    """``pattern``'s matches, found by reading back from each body head word."""
+    ending = _ENDING.setdefault(pattern, re.compile(pattern.pattern.removeprefix(r"\b").removesuffix(r"\b") + "$"))
+    found, reached = [], 0
+    for head in BODY_HEAD_AT.finditer(text):
+        base = max(reached, head.start() - 160)
+        m = ending.search(text, base, head.end())
+        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) and \
+                (head.end() == len(text) or not text[head.end()].isalnum()):
+            found.append(m)
+            reached = m.end()
+    return found
+
+
+def _productive_roles(text: str) -> list[re.Match]:
+    """"the Strategic Risk Manager": each head word, with the capitalised words before it."""
+    found = []
+    for head in ROLE_HEAD_AT.finditer(text):
+        base = max(0, head.start() - 120)
+        if m := ROLE_BEFORE_HEAD.search(text, base, head.end()):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
+                found.append(m)
+    return found
+
+
 def _productive(text: str) -> list[Mention]:
     found = []
-    for m in PRODUCTIVE_ROLE.finditer(text):
+    for m in _productive_roles(text):
         words = m.group(1).split()
         while words and words[0].lower() in GENERIC_ROLE_WORDS:
             words.pop(0)
@@ -151,7 +192,7 @@ def _productive(text: str) -> list[Mention]:
         if 2 <= len(title.split()) <= 8:
             found.append(Mention(m.start("title"), m.end("title"), "Role", title, "officer"))
     for pattern, kind in PRODUCTIVE_BODY:
-        for m in pattern.finditer(text):
+        for m in _ending_at_heads(text, pattern):
             side = "member" if kind == "panel" else "officer"
             found.append(Mention(m.start(1), m.end(1), "Body", " ".join(m.group(1).split()), side,
                                  kind=kind))
@@ -174,4 +215,5 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every person, office and body mention in ``text``, longest-match, in order."""
-    return _longest_first(_people(text) + _lexicon_mentions(text) + _productive(text))
+    tokens = Tokens.of(text)
+    return _longest_first(_people(text, tokens) + _lexicon_mentions(text, tokens) + _productive(text))

@@ -12,6 +12,7 @@ Pure functions over text; ``mentions`` drops any candidate that overlaps a lexic
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
@@ -30,23 +31,26 @@ NOT_FIRST_NAMES = NOT_NAMES | {"Item", "Minutes", "Agenda", "Date", "Time", "Loc
                                "Resolved", "Action", "Actions", "Meeting", "Page", "Present"}
 
 
-def _side_at(text: str, pos: int) -> str:
-    """The side of the attendance list that holds ``pos``, "person" outside any list."""
-    head = None
-    for m in LIST_HEADING.finditer(text, 0, pos):
-        head = m
-    if head is None or pos - head.end() > 1500:
-        return "person"
-    if head["head"].lower().startswith("apolog"):
-        return "person"
-    return "member" if ASKING_HEADS.search(head["head"].strip()) else "officer"
+class Sides:
+    """Which side of an attendance list each position is on: the list headings, found once."""
+
+    def __init__(self, text: str):
+        self.heads = [(m.end(), m["head"].strip()) for m in LIST_HEADING.finditer(text)]
+        self.ends = [end for end, _ in self.heads]
+
+    def at(self, pos: int) -> str:
+        """The side of the list that holds ``pos``; "person" outside any list."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i < 0 or pos - self.ends[i] > 1500 or self.heads[i][1].lower().startswith("apolog"):
+            return "person"
+        return "member" if ASKING_HEADS.search(self.heads[i][1]) else "officer"
 
 
 def _plausible(words: list[str]) -> bool:
     return all(w not in NOT_FIRST_NAMES and len(w) > 1 for w in words)
 
 
-def keyed_people(text: str) -> tuple[list[Mention], dict[str, Mention]]:
+def keyed_people(text: str, sides: Sides) -> tuple[list[Mention], dict[str, Mention]]:
     """"Melvyn Neate (MN)": the person, and the key the minutes then use for them."""
     found, keys = [], {}
     for m in KEYED.finditer(text):
@@ -54,7 +58,7 @@ def keyed_people(text: str) -> tuple[list[Mention], dict[str, Mention]]:
         if not _plausible(words):
             continue
         person = Mention(m.start("name"), m.end("name"), "Person", " ".join(words),
-                         _side_at(text, m.start()), None, words[-1])
+                         sides.at(m.start()), None, words[-1])
         found.append(person)
         keys.setdefault(m["key"], person)
     return found, keys
@@ -70,7 +74,7 @@ def key_references(text: str, keys: dict[str, Mention]) -> list[Mention]:
             for m in pattern.finditer(text)]
 
 
-def initial_names(text: str) -> list[Mention]:
+def initial_names(text: str, sides: Sides) -> list[Mention]:
     """"C Irvine", "S. Sahani": an initial and a surname (not "A Member", not "I Am")."""
     found = []
     for m in INITIAL_NAME.finditer(text):
@@ -80,25 +84,26 @@ def initial_names(text: str) -> list[Mention]:
         if initials in (["A"], ["I"]) and not re.search(r"[,:;(]\s*$|\band\s+$", text[max(0, m.start() - 6):m.start()]):
             continue  # "A Cherryholme" only inside a list; "A Panel" is an article
         found.append(Mention(m.start(), m.end(), "Person", " ".join(m.group(0).split()),
-                             _side_at(text, m.start()), None, surname))
+                             sides.at(m.start()), None, surname))
     return found
 
 
-def subject_names(text: str) -> list[Mention]:
+def subject_names(text: str, sides: Sides) -> list[Mention]:
     """"Mags Godderidge notified that ...": a full name opening a sentence before a verb."""
     found = []
     for m in FULL_NAME_SUBJECT.finditer(text):
         words = m["name"].split()
         if _plausible(words):
             found.append(Mention(m.start("name"), m.end("name"), "Person", " ".join(words),
-                                 _side_at(text, m.start()), None, words[-1]))
+                                 sides.at(m.start()), None, words[-1]))
     return found
 
 
 def bare_names(text: str) -> list[Mention]:
     """Every person named without an honorific, in any of the three ways."""
-    keyed, keys = keyed_people(text)
-    return keyed + key_references(text, keys) + initial_names(text) + subject_names(text)
+    sides = Sides(text)
+    keyed, keys = keyed_people(text, sides)
+    return keyed + key_references(text, keys) + initial_names(text, sides) + subject_names(text, sides)
 
 
 def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:

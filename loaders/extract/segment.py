@@ -51,9 +51,14 @@ LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[
 # is a glued sentence: ``SENTENCE_END`` splits it).
 # The look-behind keeps "Dr.Smith" and "e.g.The" whole; decimals never have a capital after.
 GLUED = re.compile(
-    r"(?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])|(?<=\n)(?=[ \t]*\d{1,2}\.[A-Z])"
-    r"|(?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])"
+    r"[.!?;](?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])|\n(?=[ \t]*\d{1,2}\.[A-Z])"
+    r"|[.!?](?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])"
     r"|(?<=[a-z])[ \t]*\n?[ \t]*(?<=\s)(?=RESOLVED\b)")  # "Future work programme RESOLVED that ..."
+
+
+def _glue_point(m: re.Match) -> tuple[int, int]:
+    """Where a glued paragraph breaks: after the full stop it keeps, or at the line break."""
+    return (m.end(), m.end()) if m.group(0)[:1] in ".!?;" else (m.start(), m.end())
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -63,7 +68,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     for m in PARAGRAPH.finditer(text):
         cursor = m.start()
         breaks = sorted([(b.start(), b.end()) for b in LINE_BREAK.finditer(text, m.start(), m.end())]
-                        + [(g.start(), g.end()) for g in GLUED.finditer(text, m.start(), m.end())])
+                        + [_glue_point(g) for g in GLUED.finditer(text, m.start(), m.end())])
         for start, end in breaks:
             if start >= cursor:
                 spans.append((cursor, start))
