@@ -19,7 +19,6 @@ from typing import Callable, Iterable, Iterator
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
-from scrutiny.loaders.link.store import derive_all
 from scrutiny.loaders.extract.document import extract
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.read.files import read_document
@@ -122,6 +121,7 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
             report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
         if progress:
             progress(path)
+    from scrutiny.loaders.link.store import derive_all  # only loading links: extract never needs it
     derive_all(store, today)
     return report
 

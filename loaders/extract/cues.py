@@ -87,11 +87,6 @@ ASKED_TO = re.compile(
 ASK_OTHER = re.compile(
     r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed)\s+(?=(?:the\s+)?[A-Z])")
 INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b")
-DELIVERABLE = re.compile(
-    r"\b(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|update|briefing|paper|presentation|response|"
-    r"information|details|review|note|breakdown|analysis)\s+(?P<modal>would|will|could|is to|was to)\s+be\s+"
-    r"(?:provided|brought|submitted|presented|circulated|shared|given|produced|made available|"
-    r"prepared|sent|reported)\b", I)
 # Agentless future and modal passives: "would be circulated", "could be provided later in 2017",
 # "should be reviewed by X", "further work would be done".  States are not acts.
 STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|involved|pleased|"
@@ -114,9 +109,6 @@ REQUEST = re.compile(
     r"for\s+(?:a|an|the|further|more|some|regular|written|an\s+update|sight)\b(?P<for>[^.;]{0,40}?"
     r"\b(?:report|update|briefing|information|details|paper|presentation|data|figures|"
     r"breakdown|analysis|response|review|clarification|note|copy|item)s?\b))")
-PURE_UNDERTAKING = re.compile(
-    r"^\s*(?:that\s+)?(?:he|she|they|it|the\s+\w+(?:\s+\w+)?)\s+(?:would|will)\s+(?:\w+ly\s+)?(?:" + ACTION_VERBS + r")\b", I)
-CONDITIONAL = re.compile(r"\bif\b|\bshould members\b|\bwhere members\b", I)
 DUE = re.compile(
     r"\b(?P<due>(?:at|to|for|by|before)\s+the\s+next\s+(?:meeting|panel|committee)|"
     r"(?:at|to|for)\s+a\s+(?:future|later|subsequent)\s+meeting|"
@@ -127,9 +119,6 @@ DUE = re.compile(
     r"(?:at\s+(?:its|the)\s+meeting\s+)?in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?\b)", I)
 
-RESOLUTION_NOTE_ONLY = re.compile(
-    r"\b(?:be|is|are|was|were)\s+(?:duly\s+)?(?:noted|received|approved|agreed|endorsed|accepted|welcomed|"
-    r"confirmed|adopted|considered|appointed|excluded|signed|supported|ratified)\b", I)
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
     r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
@@ -137,8 +126,6 @@ RESOLUTION_PASSIVE_ACTION = re.compile(
 RESOLUTION_ASKED = re.compile(
     r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended)\s+to\s+(?!note\b)(?P<what>\w+)", I)
 RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", I)
-RESOLUTION_SUBJECT_VERB = re.compile(
-    r"^\s*(?:that\s+)?(?:the\s+)?(?P<rest>.+)$", I | re.S)
 # "that the Commissioner provides information", "that the Panel should write", "but would explore":
 # any verb other than noting or receiving, after the decision's subject.
 SUBJUNCTIVE_ACT = re.compile(

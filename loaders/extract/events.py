@@ -214,12 +214,6 @@ class EventFinder:
         target = self._mention_at(cue.end + (m.end() if m else 0))
         return target is not None and re.match(r"\s+to\s+\w+", self.text[target.end:clause.end]) is not None
 
-    def _firm_deliverable(self, quote: str) -> bool:
-        m = cues.DELIVERABLE.search(quote)
-        if m and m["modal"].lower() == "could":
-            return _due(quote) is not None and not cues.CONDITIONAL.search(quote)
-        return m is not None
-
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end, first)
