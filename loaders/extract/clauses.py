@@ -40,7 +40,7 @@ PRIMARY = [
     ("passive_answer", cues.PASSIVE_ANSWER), ("intention", cues.INTENTION),
     ("member_says", cues.MEMBER_SAYS), ("folded_question", cues.FOLDED_QUESTION),
 ]
-SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST)]
+SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST), ("referral", cues.REFERRAL)]
 
 
 WEAK = [("weak_answer", cues.ANSWER_WEAK_ANY)]

@@ -13,7 +13,7 @@ I = re.IGNORECASE
 
 QUESTION = re.compile(
     r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
-    r"wished to know|wanted to know|sought (?:clarification|assurances?|reassurances?|an update|"
+    r"wished to know|wanted to know|(?:wanted|sought|wished)\s+to\s+understand|sought (?:clarification|assurances?|reassurances?|an update|"
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
@@ -24,7 +24,7 @@ MEMBER_SAYS = re.compile(
     r"\b(?P<verb>referred\s+to\s+(?=(?:the|a|an)\s+(?:\w+\s+)?(?:problems?|issues?|concerns?|difficult\w*|lack|need|"
     r"delays?|failures?)\b)|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
     r"felt|stated|said|added|noted|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
-    r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|(?:wanted|sought|wished)\s+to\s+understand|"
+    r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|"
     r"believed|considered|warned|cautioned|questioned\s+whether)\b")
 NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|"
                              r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", I)
@@ -37,7 +37,7 @@ FOLDED_QUESTION = re.compile(
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
 PASSIVE_QUESTION = re.compile(
     r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+(?:\w+\s+)?"
-    r"(?:raised|asked|expressed|sought|put)\b(?:\s+by\s+)?|\bit was (?:asked|queried|questioned)\s+"
+    r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|\bit was (?:asked|queried|questioned)\s+"
     r"(?:whether|if|why|how|what)\b", I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
@@ -61,7 +61,7 @@ PASSIVE_ANSWER = re.compile(
     r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
     r"\bin (?:response|reply),? it was\b", I)
 
-NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|attend|accept|declare|disclose|"
+NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|accept|declare|disclose|"
                r"introduce|move|extend|adjourn|vary|defer\s+the\s+item)\b")
 UNDERTAKE = re.compile(
     rf"\b(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
@@ -80,7 +80,7 @@ NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|al
             r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
 ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|\w+ly)\s+)*"
 WOULD_DO = re.compile(
-    rf"\b(?P<modal>would|will|shall)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
+    rf"\b(?P<modal>would|will|shall|should)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
     rf"(?:(?P<ing>be\s+[a-z]+ing)|(?!{NOT_ACTS}\b)(?P<what>[a-z]+))\b")
 ASKED_TO = re.compile(
     rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed|required)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
@@ -101,6 +101,17 @@ PARTICIPLE = (r"(?:[a-z]+ed|[a-z]+en|done|made|sent|brought|held|set(?:\s+up)?|p
 FUTURE_PASSIVE = re.compile(
     rf"\b(?P<modal>would|will|shall|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+{ADVERBS}"
     rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b")
+# A referral assigns the work to whoever it names: "was referred to the Performance Lead Member
+# meetings for further discussion".
+REFERRAL = re.compile(
+    r"\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?referred\s+(?:back\s+)?to\s+(?P<to>[^.;]{3,80}?)\s+for\s+"
+    r"(?:further\s+)?(?:discussion|consideration|action|review|a\s+response|investigation|comment)\b", I)
+# The question words of an embedded question, after a verb or noun of asking: "asked which",
+# "wanted to understand how", "clarification on what".  A relative "which" is no question.
+EMBEDDED_QUESTION = re.compile(
+    r"\bwhether\b|\b(?:ask\w*|quer\w*|question\w*|wonder\w*|enquir\w*|inquir\w*|understand|know|"
+    r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b", I)
+CONDITION = re.compile(r"\b(?:unless|once)\b", I)
 # A request of an unnamed doer: "requested that further information be provided", "asked for a
 # full report", "asked that an item on recruitment be brought to a future meeting".
 REQUEST = re.compile(
@@ -131,7 +142,7 @@ RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|p
 SUBJUNCTIVE_ACT = re.compile(
     r"\s+(?:(?:should|would|will|shall|also|then)\s+)*(?!note|notes|receive|receives|approve|approves|endorse|"
     r"agree|agrees|accept|accepts|support|supports|welcome|welcomes|be\b|is\b|are\b|was\b|were\b|has\b|"
-    r"have\b|had\b|not\b)[a-z]{3,}s?\b")
+    r"have\b|had\b|not\b|continues?\s+to\s+(?:receive|note|consider|support|welcome)\b)[a-z]{3,}s?\b")
 BASE_VERB = re.compile(
     r"\s+(?:to\s+)?(?P<verb>write|arrange|provide|receive|feed|invite|seek|request|undertake|review|"
     r"consider|establish|hold|submit|circulate|share|send|contact|meet|visit|bring|prepare|"
@@ -180,12 +191,19 @@ MEMBER_PHRASE = re.compile(
     r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member"
     r"(?:\s+of\s+the\s+(?:Panel|Committee|Board))?\b|"
     r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
+PUBLIC_PHRASE = re.compile(r"\b(?:a|the|one|another)\s+(?:same\s+|further\s+)?members?\s+of\s+the\s+public\b", I)
+# Collective and generic doers: "the working group would develop", "the Force will publish".
+COLLECTIVE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Ww]orking\s+[Gg]roup|[Tt]ask\s+and\s+[Ff]inish\s+[Gg]roup|"
+    r"[Ss]ub-?[Gg]roup|[Gg]roup|[Tt]eam|[Uu]nit|[Dd]epartment|[Dd]irectorate|[Ss]ecretariat|[Pp]artnership|"
+    r"Force|Constabulary|Service))\b(?=\s+(?:\w+\s+){0,2}?(?:would|will|should|had|has|was|were|agreed|undertook|[a-z]+ed)\b)")
 PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")
+# Possessive: each word is taken once, so a run of "had had also had ..." cannot backtrack.
 SUBJECT_FILLER = re.compile(
-    r"^(?:[\s,]|also|further|then|subsequently|however|additionally|again|therefore|duly|"
-    r"in response|in reply|had|has|have|was|were|had also|who|later|briefly|fully|"
-    r"\([^)]{0,40}\))*$", I)
+    r"^(?:[\s,]++|(?:also|further|then|subsequently|however|additionally|again|therefore|duly|"
+    r"in\s+response|in\s+reply|had|has|have|was|were|who|which|later|briefly|fully)\b|"
+    r"\([^)]{0,40}\))*+$", I)
 
 # Literal pre-checks: a sentence pays for a pattern only when one of its stems occurs in the
 # sentence's lower-cased text (a C-speed substring test), since each pattern scans at tens of
@@ -193,7 +211,7 @@ SUBJECT_FILLER = re.compile(
 # pattern over the corpus contains one of its stems, so these cannot drift from the patterns.
 PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     QUESTION: ("ask", "quer", "question", "enquir", "inquir", "challeng", "disput", "press", "prob",
-               "wish", "want", "sought", "raise", "request", "express", "stress", "criticis"),
+               "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand"),
     ANSWER: ("explain", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
              "highlight", "accept", "agreed", "outlin", "suggest", "believ"),
@@ -203,7 +221,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     UNDERTAKE: ("agreed", "undert", "offered", "volunteer", "committed", "pledged"),
     ASKED_TO: ("asked", "request", "tasked", "instruct", "invited", "commission", "direct", "required"),
     ASK_OTHER: ("asked", "request", "tasked", "instruct", "commission", "direct"),
-    WOULD_DO: ("would", "will", "shall"),
+    WOULD_DO: ("would", "will", "shall", "should"),
     PASSIVE_QUESTION: ("concern", "question", "quer", "issue", "clarif", "asked"),
     PASSIVE_ANSWER: ("assurance", "explain", "confirm", "clarif", "advis", "report", "stat", "inform",
                      "told", "assur", "response", "reply"),
@@ -214,6 +232,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     FOLDED_QUESTION: ("question", "quer", "point", "concern"),
     FUTURE_PASSIVE: ("would", "will", "shall", "could", "should", "is to", "are to", "was to", "were to"),
     REQUEST: ("asked", "request", "recommend", "urg", "asking"),
+    REFERRAL: ("referred",),
     ACCOUNTABLE: ("recommendation", "action", "improvement", "afi", "outstanding", "concern"),
     PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "received", "order of"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (

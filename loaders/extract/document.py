@@ -46,16 +46,27 @@ def describe(doc: DocumentText) -> DocumentText:
 
 def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention]:
     """"a member" and "the Panel": actors the text names by function, not by name."""
-    found = []
+    found = [Mention(m.start(), m.end(), "Role", "Member of the Public", "member")
+             for m in cues.PUBLIC_PHRASE.finditer(text)]
     for m in cues.MEMBER_PHRASE.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
+        if not any(p.start <= m.start() < p.end for p in found):
+            found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
     members = list(found)
     for m in cues.PANEL_PHRASE.finditer(text):
-        if any(x.start <= m.start() < x.end for x in members):
-            continue  # "a member of the Panel" is a member, not the Panel
+        if any(x.start <= m.start() < x.end for x in members) or _office_of(text, m.start(), real):
+            continue  # "a member of the Panel" is a member, "the Chairman of the Panel" an office
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
-    return [s for s in found if not _overlaps(s, real)]
+    for m in cues.COLLECTIVE.finditer(text):
+        name = " ".join(m["name"].split())
+        found.append(Mention(m.start("name"), m.end("name"), "Body", name, "officer", kind="other"))
+    return [s for s in sorted(found, key=lambda x: x.start) if not _overlaps(s, real)]
+
+
+def _office_of(text: str, start: int, real: list[Mention]) -> bool:
+    """"the Chairman of the Panel": "the Panel" completes the office before it."""
+    i = bisect.bisect_left(real, start, key=lambda r: r.start)
+    return i > 0 and real[i - 1].type == "Role" and re.fullmatch(r"\s+of\s+", text[real[i - 1].end:start]) is not None
 
 
 def _overlaps(m: Mention, ordered: list[Mention]) -> bool:

@@ -19,6 +19,7 @@ from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.segment import Unit
 
 MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
+PUBLIC = "Member of the Public"
 
 
 @dataclass
@@ -137,19 +138,29 @@ class EventFinder:
         officer a member's request was put to.  Said in an answer, the speaker undertook it:
         "the Commissioner advised that the response would be submitted"."""
         for cue in clause.cues:
-            if cue.kind not in ("future_passive", "request") or framing or self._hypothetical(clause, cue):
+            if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
-            owner = self._request_addressee(clause, cue) if cue.kind == "request" else speaker
+            owner = self._request_addressee(clause, cue) if cue.kind == "request" else \
+                self._referred_to(cue) if cue.kind == "referral" else speaker
             self._emit("Commitment", unit, clause, cue, owner)
             return
+
+    def _plural(self, who: Mention) -> bool:
+        return self.text[who.start:who.end].lower().startswith("members")
 
     def _hypothetical(self, clause: Clause, cue) -> bool:
         """Asked whether it could be done, or only if something happens: not an undertaking."""
         before = self.text[clause.start:cue.start]
-        return cue.kind != "request" and \
-            re.search(r"\b(?:whether|if|unless|once|how|what|why|which|when|where|who)\b", before) is not None
+        if cue.kind in ("request", "referral"):
+            return False
+        if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before):
+            return True
+        if re.search(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$", before):
+            return True  # "the items that were to be considered": a description, not a promise
+        # "if ..., he would raise it": a conditional undertaking still binds its named doer
+        return cue.kind != "would_do" and re.search(r"\bif\b", before) is not None
 
     def _firm_passive(self, cue, clause: Clause) -> bool:
         """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
@@ -158,6 +169,10 @@ class EventFinder:
         rest = self.text[cue.start:clause.end]
         return _due(rest) is not None or re.search(
             r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
+
+    def _referred_to(self, cue) -> Mention | None:
+        inside = self.mentions_between(cue.start, cue.end)
+        return inside[0] if inside else None
 
     def _request_addressee(self, clause: Clause, cue) -> Mention | None:
         """"A member thanked the Commissioner ... and requested that ...": the officer asked."""
@@ -170,6 +185,8 @@ class EventFinder:
         after = self.text[cue.end:clause.end]
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
+        if k == "question" and re.search(r"\bto\s+be\s+$", self.text[max(clause.start, cue.start - 8):cue.start]):
+            return None  # "questions to be asked of the Commissioner": none asked yet
         if k == "question":
             telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
             if (who is None and not telegraphic) or side(who) == "officer" or framing:
@@ -181,8 +198,8 @@ class EventFinder:
             return "Question"
         if k == "member_says":
             if who is None or side(who) != "member" or who.type == "Body" or framing or \
-                    cues.POSITIVE_STANCE.match(after):
-                return None
+                    cues.POSITIVE_STANCE.match(after) or (cue.verb == "noted" and self._plural(who)):
+                return None  # "Members noted that ...": the Panel takes note, it does not ask
             return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
         if k == "ask_other":
             return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
@@ -201,6 +218,8 @@ class EventFinder:
             return None  # a member asking whether someone could be asked to act: no undertaking
         if k in ("undertake", "asked_to", "intention"):
             return "Commitment"
+        if k == "would_do" and cue.verb.startswith("should") and side(cue.subject) == "member":
+            return None  # "Members should contact his office": advice to the asking side
         if k == "would_do":
             coordinated = re.search(r"\b(?:and|but|or)\s+(?:then\s+)?$", self.text[clause.start:cue.start])
             if cue.subject is None or not (cue.explicit or coordinated) or self._hypothetical(clause, cue) or \
@@ -228,6 +247,8 @@ class EventFinder:
         if kind in ("Question", "Challenge"):
             ev.actor = self._passive_agent(cue, clause) if cue.kind == "passive_question" else \
                 self._folded_asker(cue) if cue.kind == "folded_question" else who
+            if ev.actor is not None and ev.actor.name == PUBLIC:
+                ev.actor = None  # an unnamed member of the public is nobody the graph can name
             ev.addressee = self._addressee(cue, clause)
             self.last_question[unit.item] = len(self.events)
         elif kind == "Answer":

@@ -27,7 +27,7 @@ NOT_NAMES = {
     "Had", "Has", "Was", "Were", "Would", "Will", "Could", "All", "Any", "Some", "Chairman",
     "Vice", "Chairs", "Government", "Home", "Secretary", "Minister", "Executive", "Officer",
 }
-ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|Auditor)"
+ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|Auditor|Commander)"
 PRODUCTIVE_ROLE = re.compile(
     rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
 # The head word is rare and the words before it are not: find heads first, then read back.

@@ -134,7 +134,9 @@ def _item_at(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$", re.I)
+# "Dr. Billings", "Councillor R. Davison": no sentence ends after a title or a single initial.
+ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$"
+                          r"|(?<![A-Za-z.])[A-Z]\.$", re.I)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
