@@ -19,6 +19,8 @@ RARE_ALLOWED: dict[str, str] = {
     "STATUS_WORDS[overdue]": "general grammar, not yet seen twice in the dev set: "
                              "\"overdue\", \"graded (as) red\", \"past its/their target\"",
     "STATUS_WORDS[superseded]": "general grammar, not yet seen twice in the dev set: the word \"superseded\"",
+    "REFERRAL": "general grammar, not yet seen twice in the dev set: a matter \"referred to X for "
+                "further discussion\" (work assigned to X)",
     "PRONOUN": "anchored at $ to the text before a verb, never fires on a whole document: "
                "a trailing \"He/She (also|further|then...)\"",
     "SUBJECT_FILLER": "anchored ^...$ to the gap between a mention and its verb, never fires on "

@@ -104,7 +104,7 @@ FUTURE_PASSIVE = re.compile(
 # A referral assigns the work to whoever it names: "was referred to the Performance Lead Member
 # meetings for further discussion".
 REFERRAL = re.compile(
-    r"\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?referred\s+(?:back\s+)?to\s+(?P<to>[^.;]{3,80}?)\s+for\s+"
+    r"(?:\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?|\band\s+)referred\s+(?:back\s+)?to\s+(?P<to>[^.;]{3,80}?)\s+for\s+"
     r"(?:further\s+)?(?:discussion|consideration|action|review|a\s+response|investigation|comment)\b", I)
 # The question words of an embedded question, after a verb or noun of asking: "asked which",
 # "wanted to understand how", "clarification on what".  A relative "which" is no question.
