@@ -113,7 +113,7 @@ def test_printed_minutes_pdf_reads_as_paragraphs_without_page_furniture(tmp_path
     assert said(data) == [
         ("Question", "Councillor Mary Shaw", None),
         ("Answer", "Police and Crime Commissioner", None),
-        ("Commitment", "Police and Crime Commissioner", "October"),
+        ("Commitment", None, "October"),  # "it would be published": a passive names no doer
         ("Challenge", "Councillor Okafor", None),
         ("Answer", "Chief Constable", None),
         ("Commitment", "Chief Constable", "next meeting"),

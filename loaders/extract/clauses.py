@@ -112,7 +112,8 @@ class SubjectFinder:
             return self.last_actor, True
         if not head.strip() and self.label:
             return self.label, True
-        return self._clause_subject(unit_start, pos, before), False
+        found = self._clause_subject(unit_start, pos, before)
+        return (found if found is not None else self.label), False
 
     def _clause_subject(self, unit_start: int, pos: int, before: list[Mention]) -> Mention | None:
         """The nearest noun phrase or pronoun before ``pos`` that heads a clause."""
@@ -184,6 +185,7 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
     for cue in primary:
         current = result[-1]
         if cue.explicit and cue.subject and cue.subject.start > current.start and current.cues \
+                and not _complement(text, start, cue.subject.start) \
                 and cue.subject is not current.subject:
             cut = cue.subject.start
             article = re.search(r"\b(?:the|The)\s+$", text[max(start, cut - 6):cut])
@@ -199,6 +201,12 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
                                  cues.lowered(text[clause.start:clause.end]))
     finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
+
+
+def _complement(text: str, start: int, pos: int) -> bool:
+    """"confirmed that the Chief Constable had agreed to ...": the subject of a reported
+    clause stays inside the clause that reports it."""
+    return re.search(r"\bthat\s+(?:the\s+)?$", text[max(start, pos - 10):pos]) is not None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -13,7 +13,7 @@ I = re.IGNORECASE
 
 QUESTION = re.compile(
     r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
-    r"wished to know|wanted to know|(?:wanted|sought|wished)\s+to\s+understand|sought (?:clarification|assurances?|reassurances?|an update|"
+    r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|sought (?:clarification|assurances?|reassurances?|an update|"
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
@@ -36,12 +36,13 @@ FOLDED_QUESTION = re.compile(
     r"(?P<what>questions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
 PASSIVE_QUESTION = re.compile(
+    r"\bquestions?(?:\s+[\w-]+){0,4}?\s+(?:has|have|had)\s+been\s+received\b|"
     r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+(?:\w+\s+)?"
     r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|\bit was (?:asked|queried|questioned)\s+"
     r"(?:whether|if|why|how|what)\b", I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
-                 r"reassured|acknowledged")
+                 r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement")
 ANSWER_WEAK = r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|accepted|agreed|outlined|suggested|believed"
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
@@ -49,7 +50,7 @@ ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
 STANCE = re.compile(r"\b(?:was|were|remained)\s+(?:confident|satisfied|assured|content)\s+that\b")
 # Procedure, not accountability: declarations, apologies, introductions, the order of business.
 PROCEDURAL = re.compile(r"\bdeclar\w+|\binterests?\b|\bapologies\b|\bminute['’]s silence|"
-                        r"\bintroduce\s+themselves|\bquestions?\s+(?:from\s+the\s+public\s+)?(?:had|have|has)\s+been\s+received|"
+                        r"\bintroduce\s+themselves|"
                         r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", I)
 PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
                              r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", I)
@@ -62,9 +63,11 @@ PASSIVE_ANSWER = re.compile(
     r"\bin (?:response|reply),? it was\b", I)
 
 NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|accept|declare|disclose|"
-               r"introduce|move|extend|adjourn|vary|defer\s+the\s+item)\b")
+               r"introduce|move|extend\s+the\s+(?:meeting|time)|adjourn|vary|defer\s+the\s+item)\b")
 UNDERTAKE = re.compile(
-    rf"\b(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
+    rf"\b(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)"
+    r"|\b(?P<pledge>(?:reaffirmed|reiterated|restated|gave|made|renewed)\s+(?:his|her|their|its|a|an)\s+"
+    r"(?:firm\s+)?(?:commitment|undertaking|pledge)\s+(?:to|that))\b")
 ACTION_VERBS = (r"report(?:\s+back)?|provide|circulate|share|bring|update|write|look\s+into|"
                 r"investigate|arrange|ensure|follow\s+up|feed\s*back|respond|review|present|submit|"
                 r"send|liaise|take|contact|publish|produce|prepare|supply|forward|check|come\s+back|"
@@ -115,7 +118,7 @@ CONDITION = re.compile(r"\b(?:unless|once)\b", I)
 # A request of an unnamed doer: "requested that further information be provided", "asked for a
 # full report", "asked that an item on recruitment be brought to a future meeting".
 REQUEST = re.compile(
-    r"\b(?P<verb>asked|requested|recommended|urged|requesting|asking)\s+"
+    r"\b(?P<verb>asked|requested|recommended|urged|requesting|asking|(?:proposed|moved)\s+and\s+seconded)\s+"
     r"(?:that\s+(?P<that>[^.;]{3,160}?\s+be\s+(?:\w+ly\s+)?(?!noted\b|received\b)[a-z]+(?:ed|en|ght|de|t)\b)|"
     r"for\s+(?:a|an|the|further|more|some|regular|written|an\s+update|sight)\b(?P<for>[^.;]{0,40}?"
     r"\b(?:report|update|briefing|information|details|paper|presentation|data|figures|"
@@ -214,11 +217,11 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
                "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand"),
     ANSWER: ("explain", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
-             "highlight", "accept", "agreed", "outlin", "suggest", "believ"),
+             "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read"),
     ANSWER_WEAK_ANY: ("report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
                       "highlight", "accept", "agreed", "outlin", "suggest", "believ"),
     STANCE: ("confident", "satisfied", "assured", "content"),
-    UNDERTAKE: ("agreed", "undert", "offered", "volunteer", "committed", "pledged"),
+    UNDERTAKE: ("agreed", "undert", "offered", "volunteer", "committed", "pledge", "commitment"),
     ASKED_TO: ("asked", "request", "tasked", "instruct", "invited", "commission", "direct", "required"),
     ASK_OTHER: ("asked", "request", "tasked", "instruct", "commission", "direct"),
     WOULD_DO: ("would", "will", "shall", "should"),
@@ -231,10 +234,10 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
                   "believ", "consider", "warn", "caution", "question"),
     FOLDED_QUESTION: ("question", "quer", "point", "concern"),
     FUTURE_PASSIVE: ("would", "will", "shall", "could", "should", "is to", "are to", "was to", "were to"),
-    REQUEST: ("asked", "request", "recommend", "urg", "asking"),
+    REQUEST: ("asked", "request", "recommend", "urg", "asking", "seconded"),
     REFERRAL: ("referred",),
     ACCOUNTABLE: ("recommendation", "action", "improvement", "afi", "outstanding", "concern"),
-    PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "received", "order of"),
+    PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "order of"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (
         ("been", "now"), ("not", "missed", "possible", "delayed"),
         ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")))},

@@ -110,10 +110,13 @@ class _EntityBuilder:
         key = (m.type, (m.surname or m.name).lower())
         ent = self.by_key.get(key)
         if ent is None:
-            ent = Entity(f"e{len(self.by_key) + 1}", m.type, m.surface or m.name, [], self._extra(m))
+            name = max(m.name, m.surface or "", key=len) if m.type == "Role" else m.surface or m.name
+            ent = Entity(f"e{len(self.by_key) + 1}", m.type, name, [], self._extra(m))
             self.by_key[key] = ent
         elif m.type == "Person" and len(m.name) > len(ent.name):
             ent.name = m.name
+        elif m.type == "Role" and m.surface and len(m.surface) > len(ent.name):
+            ent.name = m.surface  # the fullest form the text uses ("Chief Executive Officer")
         seen = self.spans.setdefault(ent.id, set())
         if m.end > m.start and (m.start, m.end) not in seen:
             seen.add((m.start, m.end))

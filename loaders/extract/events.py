@@ -115,12 +115,9 @@ class EventFinder:
         kinds = {c.kind for c in clause.cues}
         subject = clause.subject
         emitted: set[str] = set()
-        answer_speaker = None
         for cue in clause.cues:
             who = cue.subject if cue.subject is not None else subject
             kind = self._event_for(cue, who, quote, clause, framing)
-            if kind == "Answer":
-                answer_speaker = who if cue.kind != "passive_answer" else None
             if cue.kind == "intention" and "Answer" not in emitted:
                 emitted.add("Answer")  # "it was the PCC's intention to ...": said, and promised
                 self._emit("Answer", unit, clause, cue, self._owner(cue, clause, who)[0])
@@ -129,21 +126,20 @@ class EventFinder:
                 emitted.add(family)
                 self._emit(kind, unit, clause, cue, who)
         if "Commitment" not in emitted:
-            self._agentless(unit, clause, quote, framing, answer_speaker)
+            self._agentless(unit, clause, quote, framing)
 
-    def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool,
-                   speaker: Mention | None) -> None:
+    def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool) -> None:
         """A deliverable with no named doer: "further information would be circulated",
         "requested that a report be brought back": a commitment whose owner is null, or the
-        officer a member's request was put to.  Said in an answer, the speaker undertook it:
-        "the Commissioner advised that the response would be submitted"."""
+        officer a member's request was put to.  Said in an answer, it still names no doer
+        ("the Commissioner advised that the response would be submitted"): null, never a guess."""
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
             owner = self._request_addressee(clause, cue) if cue.kind == "request" else \
-                self._referred_to(cue) if cue.kind == "referral" else speaker
+                self._referred_to(cue) if cue.kind == "referral" else None
             self._emit("Commitment", unit, clause, cue, owner)
             return
 

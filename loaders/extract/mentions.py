@@ -126,7 +126,8 @@ def _lexicon_mentions(text: str, tokens: Tokens) -> list[Mention]:
     for h in lex.roles.find(tokens):
         if not text[h.start].isupper() and not _acting_description(text, h.start, h.end):
             continue  # offices are written as titles; "police and crime commissioner" in a letterhead is not one
-        found.append(Mention(h.start, h.end, "Role", h.canonical, role_side(h.canonical)))
+        found.append(Mention(h.start, h.end, "Role", h.canonical, role_side(h.canonical),
+                             surface=_surface(text[h.start:h.end])))
     return found
 
 

@@ -5,6 +5,7 @@ Minutes name people in three ways no honorific pattern sees:
   minutes write "MN raised ..." (the key resolves through the same document's list);
 - an initial and a surname, "C Irvine noted", "M Buttery, S Abbott and F Topliss";
 - a full name opening a sentence before a verb, "Mags Godderidge notified that ...".
+``with_bare_names`` adds all three to the mentions the other patterns found.
 Which side a listed person sits on follows the list heading ("Committee Members:" or
 "Present:" is the asking side; "In Attendance:" or "Officers:" the answering side).
 Pure functions over text; ``mentions`` drops any candidate that overlaps a lexicon phrase.
@@ -22,10 +23,13 @@ KEYED = re.compile(rf"\b(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*\((?P<key>[
 INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b(?![ \t]+[A-Z][a-z])")
 FULL_NAME_SUBJECT = re.compile(
     rf"(?:^|(?<=[.:]\s)|(?<=\n))(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|said|was|had)\b)", re.M)
-LIST_HEADING = re.compile(
-    r"^[ \t]*(?P<head>(?:Committee|Panel|Board)?[ \t]*Members?(?:[ \t]+present)?|Present|Councillors|"
-    r"In[ \t]+[Aa]ttendance|Also[ \t]+[Pp]resent|Officers(?:[ \t]+present)?|Apologies)[ \t]*:", re.M)
-ASKING_HEADS = re.compile(r"members|present$|councillors", re.I)
+# Every label that opens a line of an attendance list sets the side of the names after it:
+# "Members:", "Present:" ask; "In Attendance:", "Officers:", "Office of the PCC (OPCC):" answer.
+LIST_HEADING = re.compile(r"^[ \t]*(?P<head>[A-Z][^\n:;]{1,80}?)[ \t]*:(?!\d)", re.M)
+ASKING_HEADS = re.compile(r"^(?:(?:committee|panel|board|independent|co-opted)\s+)?members?\b|^present\b|"
+                          r"^councillors\b|^chair\b", re.I)
+NOT_LIST_HEADS = re.compile(r"^(?:minutes|agenda|date|time|venue|location|contact|note|resolved|action|"
+                            r"item|decision|recommendation|supporting|additional|media|apologies)", re.I)
 NOT_FIRST_NAMES = NOT_NAMES | {"Item", "Minutes", "Agenda", "Date", "Time", "Location", "Venue", "Contact",
                                "Apologies", "Declarations", "Media", "Supporting", "Additional", "Note",
                                "Resolved", "Action", "Actions", "Meeting", "Page", "Present"}
@@ -41,7 +45,7 @@ class Sides:
     def at(self, pos: int) -> str:
         """The side of the list that holds ``pos``; "person" outside any list."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or pos - self.ends[i] > 1500 or self.heads[i][1].lower().startswith("apolog"):
+        if i < 0 or pos - self.ends[i] > 1500 or NOT_LIST_HEADS.match(self.heads[i][1]):
             return "person"
         return "member" if ASKING_HEADS.search(self.heads[i][1]) else "officer"
 
@@ -99,17 +103,21 @@ def subject_names(text: str, sides: Sides) -> list[Mention]:
     return found
 
 
-def bare_names(text: str) -> list[Mention]:
-    """Every person named without an honorific, in any of the three ways."""
+def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the bare names that overlap none of them, in text order.  A key
+    after a name the honorific patterns already found ("Chief Executive Susannah Hancock
+    (SH)") refers to that person."""
+    spans = [(m.start, m.end) for m in mentions]
     sides = Sides(text)
     keyed, keys = keyed_people(text, sides)
-    return keyed + key_references(text, keys) + initial_names(text, sides) + subject_names(text, sides)
-
-
-def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` plus the bare names that overlap none of them, in text order."""
-    spans = [(m.start, m.end) for m in mentions]
-    extra = [n for n in bare_names(text) if all(n.end <= s or n.start >= e for s, e in spans)]
+    people = [m for m in mentions if m.type == "Person"]
+    for key, person in list(keys.items()):
+        known = next((m for m in people if m.start <= person.start < m.end or person.start <= m.start < person.end), None)
+        if known is not None:
+            known.side = person.side if known.side == "person" else known.side
+            keys[key] = known
+    candidates = keyed + key_references(text, keys) + initial_names(text, sides) + subject_names(text, sides)
+    extra = [n for n in candidates if all(n.end <= s or n.start >= e for s, e in spans)]
     kept: list[Mention] = []
     for n in sorted(extra, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or n.start >= kept[-1].end:

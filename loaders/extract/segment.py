@@ -25,7 +25,7 @@ DECISION = re.compile(
     r"\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
-BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
+BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
@@ -53,7 +53,7 @@ LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[
 GLUED = re.compile(
     r"[.!?;](?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])|\n(?=[ \t]*\d{1,2}\.[A-Z])"
     r"|[.!?](?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])"
-    r"|(?<=[a-z])[ \t]*\n?[ \t]*(?<=\s)(?=RESOLVED\b)")  # "Future work programme RESOLVED that ..."
+    r"|(?<=[a-z])[ \t]*\n?[ \t]*(?<=\s)(?=RESOLVED\b)|(?<=:)[ \t]+(?=(?:RESOLVED|Resolved)\b)")  # "Future work programme RESOLVED that ..."
 
 
 def _glue_point(m: re.Match) -> tuple[int, int]:
