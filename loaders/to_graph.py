@@ -13,6 +13,7 @@ from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
 from scrutiny.loaders.records import Entity, Event, Extraction
 from scrutiny.loaders.extract.reports import fold as slug
+from scrutiny.loaders.extract.reports import generic
 
 EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
                "Commitment": "Commitment", "Resolution": "Resolution",
@@ -38,7 +39,8 @@ class _Keys:
         if e.type == "Body":
             return "Body", slug(e.extra.get("canonical") or e.name)
         if e.type == "Report":
-            return "Report", slug(e.extra.get("title") or e.name)
+            title = slug(e.extra.get("title") or e.name)
+            return "Report", f"{self.scope}|{title}" if generic(e.extra.get("title") or e.name) else title
         return "Finding", f"{self.doc}#{e.id}"
 
 

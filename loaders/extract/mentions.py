@@ -37,11 +37,13 @@ ROLE_BEFORE_HEAD = re.compile(
 HEAD_OF = re.compile(
     r"\b((?:Strategic\s+|Assistant\s+|Deputy\s+)?(?:Head|Director|Lead)\s+(?:of|for)\s+"
     r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4})")
-GENERIC_ROLE_WORDS = {"police", "contact", "the", "senior", "this", "our", "their", "his", "her"}
-PLACE = r"(?!The\b)[A-Z][a-z]+(?:[ \-](?:and|upon|on|of)?[ \-]?[A-Z][a-z]+){0,3}"
+GENERIC_ROLE_WORDS = {"police", "contact", "the", "this", "our", "their", "his", "her"}
+# Place words never include "Council": "Medway Council and Kent County Council" is two bodies.
+PLACE = r"(?!The\b|Council\b)[A-Z][a-z]+(?:[ \-](?:and|upon|on|of)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}"
 PRODUCTIVE_BODY = [
     (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+Council)\b"), "council"),
+    (re.compile(rf"\b({PLACE}\s+(?:MBC|MDC|BC|DC|CC))\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
     (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"), "commissioner_office"),
 ]
@@ -71,7 +73,8 @@ def _honorific_pattern() -> re.Pattern:
     alternation = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in aliases)
     # names stay on one line: a heading below a sentence is not a surname
     # Only the honorific ignores case ("COUNCILLOR", "cllr"): a name starts with a capital.
-    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?{NAME})\b")
+    # a middle initial may stand between first name and surname: "Councillor Peter A Rees"
+    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?(?:[A-Z]\.?[ \t]+)?{NAME})\b")
 
 
 
@@ -147,7 +150,7 @@ def role_side(title: str) -> str:
     return "member" if ("chair" in low or "member" in low) else "officer"
 
 
-BODY_HEAD_AT = re.compile(r"\b(?:Council|Crime\s+Panel|Crime\s+Commissioner)\b")
+BODY_HEAD_AT = re.compile(r"\b(?:Council|Crime\s+Panel|Crime\s+Commissioner|MBC|MDC|BC|DC|CC)\b")
 _ENDING: dict[re.Pattern, re.Pattern] = {}
 
 

@@ -18,7 +18,8 @@ import re
 
 from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
 
-WORD = r"[A-Z][a-z]+(?:['’\-][A-Z][a-z]+)?"
+# "McCarthy", "O’Keefe", "Shaw-Wright", "Zoë": a capital, then letters that may hold one more.
+WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’\-][A-ZÀ-Ý][a-zà-ÿ]+)?"
 KEYED = re.compile(rf"\b(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*\((?P<key>[A-Z][A-Za-z]{{1,3}})\)")
 INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b(?![ \t]+[A-Z][a-z])")
 FULL_NAME_SUBJECT = re.compile(
@@ -103,6 +104,44 @@ def subject_names(text: str, sides: Sides) -> list[Mention]:
     return found
 
 
+FULL = rf"{WORD}[ \t]+(?:[A-Z]\.?[ \t]+)?{WORD}"
+# "Contact: Lynn Harker", "introduced Nicola Calway", "the recently appointed Paul Gibson"
+NAMED_BY = re.compile(rf"(?:\b(?:Contact|Author|Clerk|Report\s+author)\s*:\s*|\b(?:introduced|welcomed|thanked|"
+                      rf"congratulated|appointed|elected|nominated)\s+(?:back\s+)?)(?P<name>{FULL})\b")
+# "Clare Killeen, Strategic Policy and Scrutiny Advisor": a name set beside an office
+NAME_BEFORE = re.compile(rf"(?P<name>{FULL}),?[ \t]+(?:the[ \t]+|our[ \t]+)?$")
+NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?(?P<name>{FULL})\b")
+# "Councillors Michael Pavlovic, Tim Grogan and Steve Shaw-Wright"
+PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
+
+
+def _person(m: re.Match, group: str, sides: "Sides", text: str) -> Mention | None:
+    words = m[group].split()
+    if not _plausible([words[0], words[-1]]):
+        return None
+    return Mention(m.start(group), m.end(group), "Person", " ".join(words), sides.at(m.start(group)),
+                   None, words[-1])
+
+
+def named_people(text: str, sides: "Sides", offices: list[Mention]) -> list[Mention]:
+    """Names that the words around them mark as people: a label, a verb of introducing,
+    an office beside them, a plural honorific."""
+    found = [p for m in NAMED_BY.finditer(text) if (p := _person(m, "name", sides, text))]
+    for office in offices:
+        if m := NAME_BEFORE.search(text, max(0, office.start - 60), office.start):
+            found += filter(None, [_person(m, "name", sides, text)])
+        if m := NAME_AFTER.search(text, office.end, office.end + 60):
+            found += filter(None, [_person(m, "name", sides, text)])
+    for m in PLURAL_HONORIFIC.finditer(text):
+        base = m.start("list")
+        for part in re.finditer(FULL, m["list"]):
+            words = part.group(0).split()
+            if _plausible([words[0], words[-1]]):
+                found.append(Mention(base + part.start(), base + part.end(), "Person", " ".join(words),
+                                     "member", "Councillor", words[-1]))
+    return found
+
+
 def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` plus the bare names that overlap none of them, in text order.  A key
     after a name the honorific patterns already found ("Chief Executive Susannah Hancock
@@ -116,7 +155,9 @@ def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if known is not None:
             known.side = person.side if known.side == "person" else known.side
             keys[key] = known
-    candidates = keyed + key_references(text, keys) + initial_names(text, sides) + subject_names(text, sides)
+    offices = [m for m in mentions if m.type == "Role"]
+    candidates = keyed + key_references(text, keys) + named_people(text, sides, offices) + \
+        initial_names(text, sides) + subject_names(text, sides)
     extra = [n for n in candidates if all(n.end <= s or n.start >= e for s, e in spans)]
     kept: list[Mention] = []
     for n in sorted(extra, key=lambda m: (m.start, -(m.end - m.start))):

@@ -18,7 +18,17 @@ from scrutiny.loaders.extract.segment import Unit
 HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report)"
 CONNECT = r"(?:\s+(?:and|of|for|the|on|in|to|&)\b)*"
 CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|\d{4}(?:[-/]\d{2,4})?)"
-TITLE_CASE = re.compile(rf"\b((?:{CAPWORD}{CONNECT}\s+){{1,8}}{HEAD})\b(?:\s+(?P<year>\d{{4}}(?:[-/]\d{{2,4}})?))?(?!\s+programme)")
+TITLE_CASE = re.compile(rf"\b((?:{CAPWORD}{CONNECT}\s+){{1,8}}{HEAD})\b(?:\s+(?P<year>\d{{4}}(?:[-/]\d{{2,4}})?))?"
+                        r"(?!\s+(?:programme|Committee|Panel|Board|Group|Team|Officer|Manager|Lead|Unit)\b)")
+# The body's own papers, named by what they are: "Action Log", "OPCC Risk Register", "PCC Quarterly
+# Report", "Revenue Budget Monitoring Quarter 3".  Generic titles name a paper of one body.
+PAPER = re.compile(r"\b((?:[A-Z][A-Za-z]+\s+){0,4}(?:Action\s+Log|Risk\s+Register|(?:Annual|Quarterly|Performance|"
+                   r"Progress|Update|Financial|Finance|Budget|Precept|Complaints?)\s+Report|Budget\s+Monitoring|"
+                   r"Police\s+and\s+Crime\s+Plan|Work\s+Programme|Forward\s+Plan|Medium\s+Term\s+Financial\s+(?:Plan|Strategy)))"
+                   r"\b(?:\s+(?:Quarter|Q)\s*\d)?")
+LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
+                     r"Following|January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December|\d{1,4})\s+)+")
 QUOTED = re.compile(r"[‘“\"']([A-Z][^‘’“”\"'\n]{3,80}?)[’”\"'](?=[\s.,;:)]|$)")
 INSPECTION_OF = re.compile(
     r"\b(?:[Aa]n?\s+)?(?:inspection|review|inquiry)\s+(?:of|into)\s+(?P<t>(?:the\s+)?[A-Za-z'’\-]+(?:\s+[A-Za-z'’\-]+){1,10}?)\s+(?:report\b|was published|published)")
@@ -49,18 +59,24 @@ def _distinctive(title: str) -> bool:
 
 def _clean(title: str) -> str:
     title = re.sub(r"^(?:the|an?)\s+", "", " ".join(title.split()), flags=re.I)
-    return title.strip(" -–,.")
+    return LEADING.sub("", title).strip(" -–,.")
+
+
+def generic(title: str) -> bool:
+    """A title of generic words only ("Annual Report") names a paper of one body, not a
+    national report: the graph keys it within the body."""
+    return not _distinctive(title)
 
 
 def find_reports(text: str) -> list[ReportMention]:
     found: list[ReportMention] = []
     for pattern, group in ((QUOTED, 1), (TITLE_CASE, 1), (INSPECTION_OF, "t"),
-                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t")):
+                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t"), (PAPER, 0)):
         for m in pattern.finditer(text):
             title = _clean(m.group(group))
             if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")):
                 continue
-            if not _distinctive(title) or len(title) > 120:
+            if (pattern is not PAPER and not _distinctive(title)) or len(title) > 120:
                 continue
             year = re.search(r"\b(19|20)\d\d\b", m.group(0))
             found.append(ReportMention(m.start(group), m.end(group), title,

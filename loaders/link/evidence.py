@@ -1,12 +1,21 @@
-"""Commitments followed to closure across the meetings of one body (pure).
+"""What a later meeting of the same body says about a commitment: evidence, not topic (pure).
 
-Evidence, strongest first: a status update naming the commitment's action
-number (and the meeting it was made at); a matters-arising or action-log line,
-or a "further to the last meeting" sentence, about the same thing; a later
-agenda item whose title is what was promised ("Report on Call Handling
-Performance" for "a report on call handling performance").  A later promise
-of the same thing by the same owner, before any evidence, supersedes the
-earlier one.  Only evidence from a LATER meeting of the same body counts.
+A later sentence on the same subject is not evidence that a promise was kept
+("the Cadet scheme would be expanding" does not deliver "a full report on the
+Cadet scheme").  Evidence, strongest first:
+
+- ``action_number``: an action log line closing the commitment's action number;
+- ``matters_arising``: a sentence reviewing the minutes of the commitment's meeting
+  that reports it delivered ("he had provided the safeguarding information");
+- ``follow_up``: any later sentence that reports the same thing delivered;
+- ``title_match``: a later item (or heading) whose title is what was promised;
+- ``reported_back``: in the review of the commitment's meeting, a sentence about
+  the very thing asked, with no delivery verb (an answer given as a matter arising);
+- ``actions_update``: "an update on the actions from the last meeting had been
+  provided", closing that meeting's requests for information of the same owner.
+
+Each needs the thing's telling words (``words.Vocabulary``) in the later text, and
+only meetings after the commitment's count.  Links below ``CLOSES`` go to review.
 """
 
 from __future__ import annotations
@@ -14,28 +23,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scrutiny.loaders.extract.segment import paragraphs, sentences
-
 #: Links at or above this confidence close a commitment; weaker ones go to review.
 CLOSES = 0.5
-WORD = re.compile(r"[a-z0-9]+")
-STOP = frozenset("""a an the of on in to for and or at by with from into about its their his her
-this that these those be been being was were is are will would should could may might can
-has have had not no as it they he she we our all any some each more most other such than
-then there which who whom what when where how also provide provided provides update updates
-updated report reports reported reporting bring brought circulate circulated share shared
-send sent give given further next last previous meeting meetings panel committee members
-member information details detail paper papers item items agreed agree undertook offered
-requested request requests asked ask note noted commissioner pcc chief constable officer
-executive chair council councillor report's regarding relating following future later""".split())
-FOLLOW_UP = re.compile(
-    r"\bfurther\s+to\s+(?:the|its)\s+(?:last|previous)\s+meeting|\bmatters?\s+arising\b|"
-    r"\bas\s+(?:requested|agreed|promised)\s+at\s+the\s+(?:last|previous)\b|"
-    r"\b(?:has|had|have)\s+(?:now\s+)?been\s+(?:provided|circulated|sent|completed|shared|"
-    r"received|arranged|actioned|done|delivered)\b|\b(?:provided|gave|presented)\s+(?:an?\s+)?"
-    r"(?:update|report|briefing)\b|\bwas\s+(?:circulated|provided|sent|shared)\b", re.I)
-ACTION_LOG = re.compile(r"matters?\s+arising|action\s+(?:log|tracker|sheet|list)|"
-                        r"actions?\s+(?:from|of)\s+(?:the\s+)?(?:previous|last)|outstanding\s+actions", re.I)
+DELIVERED = re.compile(
+    r"\b(?:has|had|have|was|were)\s+(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:provided|circulated|"
+    r"sent|shared|published|submitted|presented|supplied|forwarded|distributed|completed|actioned|"
+    r"delivered|given|issued|received|responded|written|arranged|produced)\b|"
+    r"\b(?:provided|gave|presented|circulated|sent)\s+(?:the\s+)?(?:panel\s+|members\s+)?(?:with\s+)?"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|brief\s+)*(?:update|report|briefing|information|overview|note|"
+    r"response|details|figures|presentation)s?\b|\bupdated\s+(?:the\s+)?(?:panel|members|committee)"
+    r"\s+(?:on|about|regarding)\b|\bas\s+(?:requested|promised|agreed)\b|\bintroduced\s+(?:the|his|"
+    r"her|a)\s+report\b|\b(?:marked|now)\s+(?:as\s+)?(?:complete|closed|done)\b", re.I)
+NOT_DELIVERED = re.compile(
+    r"\b(?:deferred|postponed|delayed|not\s+(?:yet|been)|yet\s+to|awaiting|still\s+waiting|"
+    r"would\s+be\s+(?:provided|circulated|sent|brought)|will\s+be\s+(?:provided|circulated|sent))\b", re.I)
+ACTIONS = re.compile(r"\b(?:update|response|report|note|progress)s?\s+(?:\w+\s+){0,2}(?:on|against|"
+                     r"regarding|about)\s+(?:the\s+)?(?:items?\s+for\s+(?:further\s+)?action|actions?"
+                     r"(?:\s+points?|\s+log|\s+list)?|outstanding\s+(?:items|actions))\b", re.I)
 CLOSED = {"closed", "completed", "complete", "fulfilled", "done", None}
 
 
@@ -96,19 +100,7 @@ class Outcome:
     fulfilled_on: str | None = None
     days_to_fulfil: int | None = None
     links: list[Link] = field(default_factory=list)
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in WORD.findall(text.lower().replace("’", "'")) if w not in STOP
-                     and not w.isdigit() and len(w) > 2)
-
-
-def promised_words(text: str) -> frozenset[str]:
-    """What was promised: the words after the promise verb, without the due phrase."""
-    m = re.search(r"\b(?:to|would|will|be requested to|undertook to)\s+(.*)", text, re.I | re.S)
-    tail = m.group(1) if m else text
-    return words(re.split(r"\b(?:at|to|by|before)\s+the\s+next\s+meeting|\bin\s+the\s+(?:summer|"
-                          r"spring|autumn|winter)|\bby\s+\d", tail, flags=re.I)[0])
+    notes: list[str] = field(default_factory=list)  # for review: weak links, deferrals
 
 
 def action_links(c: Commitment, updates: list[StatusUpdate], numbered: set[str]) -> list[Link]:
@@ -135,44 +127,17 @@ def _link(c: Commitment, u: StatusUpdate, method: str, confidence: float) -> Lin
                 u.quote, u.start, u.end)
 
 
-def statement_links(c: Commitment, items: list[Item], updates: list[StatusUpdate]) -> list[Link]:
-    """Matters-arising lines, "further to the last meeting", closed status updates."""
-    promised, found = promised_words(c.quote), []
-    if len(promised) < 1:
-        return found
-    for u in updates:
-        if u.meeting_date > c.meeting_date and u.status in CLOSED and _overlap(promised, words(u.quote)) >= 0.6:
-            found.append(_link(c, u, "status_update", 0.7))
-    for item in items:
-        if item.meeting_date <= c.meeting_date:
-            continue
-        log = ACTION_LOG.search(item.title) is not None
-        spans = [span for p in paragraphs(item.text) for span in sentences(item.text, *p)]
-        for s, e in spans:
-            sentence = item.text[s:e]
-            if (log or FOLLOW_UP.search(sentence)) and _overlap(promised, words(sentence)) >= 0.6:
-                method = "matters_arising" if log or "further to" in sentence.lower() else "follow_up"
-                found.append(Link(c.key, item.key, "AgendaItem", method, 0.75 if log else 0.65,
-                                  item.meeting_date, item.doc, sentence, item.start + s, item.start + e))
-                break
-    return found
+def unit_link(c: Commitment, unit, method: str, confidence: float, opening: bool = False) -> Link:
+    """A link to a later sentence or heading; a heading quotes its item's opening paragraph."""
+    quote, end = (unit.opening, unit.opening_end) if opening else (unit.text, unit.end)
+    return Link(c.key, unit.item, "AgendaItem", method, confidence, unit.meeting_date, unit.doc,
+                quote, unit.start, end)
 
 
-def title_links(c: Commitment, items: list[Item]) -> list[Link]:
-    """A later item titled for what was promised."""
-    promised, found = promised_words(c.quote), []
-    for item in items:
-        title = words(item.title)
-        shared = promised & title
-        if item.meeting_date > c.meeting_date and len(shared) >= 2 and len(shared) / len(title) >= 0.6:
-            heading_end = item.text.find(item.title)
-            s = max(heading_end, 0)
-            quote = item.text[s:s + len(item.title)] if heading_end >= 0 else item.text.split("\n", 1)[0]
-            found.append(Link(c.key, item.key, "AgendaItem", "title_match",
-                              round(0.5 + 0.4 * len(shared) / len(title | promised), 2),
-                              item.meeting_date, item.doc, quote, item.start + s, item.start + s + len(quote)))
-    return found
+def delivered(text: str) -> bool:
+    return bool(DELIVERED.search(text)) and not NOT_DELIVERED.search(text)
 
 
-def _overlap(promised: frozenset[str], said: frozenset[str]) -> float:
-    return len(promised & said) / len(promised) if promised else 0.0
+def reports_actions(text: str) -> bool:
+    """A blanket note that the actions of a meeting were reported on."""
+    return bool(ACTIONS.search(text)) and delivered(text)

@@ -1,19 +1,28 @@
 """Due dates and statuses of one body's commitments, from the closure evidence (pure).
 
-``fulfilled``: evidence at or above ``closure.CLOSES``; ``superseded``: the same
+``fulfilled``: evidence at or above ``evidence.CLOSES``; ``superseded``: the same
 owner promised the same thing again at a later meeting before any evidence;
 ``overdue``: the due date passed with no evidence ("next meeting" falls due on
-the body's next meeting date); ``open`` otherwise.
+the body's next meeting date; a later "the report had been deferred to the
+autumn" moves the date); ``open`` otherwise, and always for a commitment whose
+words the source cut off.  The body's text is indexed once (``later.Index``);
+each commitment then reads the postings of its own words, so a body's linking
+grows with its text, not with the square of its meetings.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections import defaultdict
 
-from scrutiny.loaders.link.evidence import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
-                                      promised_words, action_links, statement_links, title_links)
 from scrutiny.loaders.dates import days_between
+from scrutiny.loaders.link import match
+from scrutiny.loaders.link.evidence import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
+                                            action_links)
+from scrutiny.loaders.link.later import CUT_OFF, Index
+from scrutiny.loaders.link.topic import Topic, surroundings, topic_of
 
 SEASON_END = {"spring": "05-31", "summer": "08-31", "autumn": "11-30", "winter": "02-28",
               "new year": "01-31", "year": "12-31"}
@@ -34,6 +43,12 @@ def due_date(due: str | None, made_on: str, meetings: list[str]) -> str | None:
         return later[0] if later else None
     if "couple of meetings" in text:
         return later[1] if len(later) > 1 else None
+    if m := re.search(rf"\b({'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+meeting", text):
+        held = [d for d in later if int(d[5:7]) == MONTHS.index(m.group(1)) + 1]
+        if held:
+            return held[0]  # "the July meeting": the body's meeting that month
+    if m := re.search(r"\b(?:later\s+in|by\s+the\s+end\s+of|during|in)\s+((?:19|20)\d\d)\b", text):
+        return f"{m.group(1)}-12-31"
     if m := re.search(r"(spring|summer|autumn|winter|new year|year)\b", text):
         return _next_on_or_after(made_on, SEASON_END[m.group(1)])
     if m := re.search(rf"\b({'|'.join(MONTHS)})\b(?:\s+(\d{{4}}))?", text):
@@ -51,30 +66,57 @@ def _next_on_or_after(made_on: str, month_day: str) -> str:
     return candidate if candidate >= made_on else f"{year + 1}-{month_day}"
 
 
-def supersessions(commitments: list[Commitment]) -> dict[str, Commitment]:
-    """Each commitment promised again, later, by the same owner -> the later promise."""
+def topics(commitments: list[Commitment], items: list[Item]) -> dict[str, Topic]:
+    """Each commitment's topic, read in its own item (the sentence before it, its paragraph)."""
+    by_doc: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_doc[item.doc].append(item)
+    ordered = {doc: sorted(its, key=lambda i: i.start) for doc, its in by_doc.items()}
+    starts = {doc: [i.start for i in its] for doc, its in ordered.items()}
+    out = {}
+    for c in commitments:
+        its = ordered.get(c.doc, [])
+        n = bisect.bisect_right(starts[c.doc], c.start) - 1 if its else -1
+        context, before = surroundings(its[n].text, c.start - its[n].start, c.end - its[n].start) \
+            if n >= 0 else ("", "")
+        out[c.key] = topic_of(c.quote, context, before)
+    return out
+
+
+def supersessions(commitments: list[Commitment], topic: dict[str, Topic]) -> dict[str, Commitment]:
+    """Each commitment promised again, later, by the same owner -> the later promise:
+    the same named thing (most of the shorter core) owed by the same office."""
+    by_word: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
+    for c in sorted(commitments, key=lambda x: x.meeting_date):
+        for w in topic[c.key].core:
+            by_word[(c.owner or "", w)].append(c)
     found = {}
     for c in commitments:
-        promised = promised_words(c.quote)
-        for later in sorted(commitments, key=lambda x: x.meeting_date):
-            again = promised_words(later.quote)
-            if later.meeting_date > c.meeting_date and c.owner and later.owner == c.owner \
-                    and promised and again and len(promised & again) / min(len(promised), len(again)) >= 0.6:
-                found[c.key] = later
-                break
+        core = topic[c.key].core
+        if not c.owner or len(core) < 2:
+            continue
+        candidates = {x.key: x for w in core for x in by_word[(c.owner, w)]
+                      if x.meeting_date > c.meeting_date}.values()
+        again = [x for x in candidates if len(core & topic[x.key].core) / min(len(core), len(topic[x.key].core)) >= 0.6]
+        if again:
+            found[c.key] = min(again, key=lambda x: (x.meeting_date, x.start))
     return found
 
 
 def follow_up(commitments: list[Commitment], items: list[Item], updates: list[StatusUpdate],
               meetings: list[str], today: str) -> dict[str, Outcome]:
     """Every commitment of the body with its status, due date and evidence links."""
-    replaced = supersessions(commitments)
+    index, topic = Index(items, meetings), topics(commitments, items)
+    replaced = supersessions(commitments, topic)
     numbered = {c.meeting_date for c in commitments if c.action_number}
     outcomes = {}
     for c in commitments:
-        links = action_links(c, updates, numbered) + statement_links(c, items, updates) \
-            + title_links(c, items)
-        outcomes[c.key] = _outcome(c, _best_per_target(links), replaced.get(c.key), meetings, today)
+        if CUT_OFF.search(c.quote):
+            outcomes[c.key] = Outcome("open", notes=["the source cut off what was promised"])
+            continue
+        found = action_links(c, updates, numbered) + match.links(c, topic[c.key], index)
+        outcome = _outcome(c, _best_per_target(found), replaced.get(c.key), meetings, today)
+        outcomes[c.key] = _deferred(c, topic[c.key], index, outcome, meetings, today)
     return outcomes
 
 
@@ -90,12 +132,27 @@ def _outcome(c: Commitment, links: list[Link], later: Commitment | None, meeting
              today: str) -> Outcome:
     due = due_date(c.due, c.meeting_date, meetings)
     closing = [link for link in links if link.confidence >= CLOSES]
+    weak = [f"possible closure ({x.method}, {x.confidence}): {' '.join(x.quote.split())[:200]}"
+            for x in links if x.confidence < CLOSES]
     if later and (not closing or closing[0].meeting_date > later.meeting_date):
         link = Link(c.key, later.key, "Commitment", "promised_again", 0.7, later.meeting_date,
                     later.doc, later.quote, later.start, later.end)
-        return Outcome("superseded", due, links=[link])  # the later promise carries any evidence
+        return Outcome("superseded", due, links=[link], notes=weak)  # the later promise carries any evidence
     if closing:
         first = closing[0]
         return Outcome("fulfilled", due, first.meeting_date,
-                       days_between(c.meeting_date, first.meeting_date), links)
-    return Outcome("overdue" if due and due < today else "open", due, links=links)
+                       days_between(c.meeting_date, first.meeting_date), closing, weak)
+    return Outcome("overdue" if due and due < today else "open", due, notes=weak)
+
+
+def _deferred(c: Commitment, topic: Topic, index: Index, out: Outcome, meetings: list[str],
+              today: str) -> Outcome:
+    """"The update had been deferred to the July meeting": the same commitment, due later."""
+    if out.status not in ("open", "overdue") or not (found := match.deferral(c, topic, index)):
+        return out
+    unit, to = found
+    out.due_date = due_date(to.strip() or None, unit.meeting_date, meetings)
+    out.status = "overdue" if out.due_date and out.due_date < today else "open"
+    out.notes.append(f"deferred on {unit.meeting_date} (due {out.due_date or 'unknown'}): "
+                     f"{' '.join(unit.text.split())[:200]}")
+    return out

@@ -70,13 +70,13 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
 
 
 def _derived_graph(outcomes, resolved, review, labels) -> Graph:
+    """Closing links become FULFILLED_BY / SUPERSEDED_BY edges; weak links and deferrals
+    are only ``review_link`` text, so no query ever shows them as what fulfilled it."""
     g = Graph()
     for key, out in outcomes.items():
-        possible = [f"possible closure ({x.method}, {x.confidence}): {x.quote[:200]}"
-                    for x in out.links if x.confidence < evidence.CLOSES]
         me = g.add_node("Commitment", key, status=out.status, due_date=out.due_date,
                         fulfilled_on=out.fulfilled_on, days_to_fulfil=out.days_to_fulfil,
-                        review_link="; ".join(possible) or None)
+                        review_link="; ".join(out.notes) or None)
         for x in out.links:
             rel = "SUPERSEDED_BY" if x.target_label == "Commitment" else "FULFILLED_BY"
             g.add_edge(rel, me, (x.target_label, x.target), method=x.method, confidence=x.confidence,
@@ -88,7 +88,9 @@ def _derived_graph(outcomes, resolved, review, labels) -> Graph:
         g.add_edge(ref.rel, me, ("Person", res.person), derived=True, via=ref.role,
                    confidence=res.confidence)
     for event, reason in review.items():
-        g.add_node(labels[event], event, review_link=reason)
+        known = g.nodes.get((labels[event], event))
+        earlier = known.props.get("review_link") if known else None
+        g.add_node(labels[event], event, review_link="; ".join(filter(None, [earlier, reason])))
     return g
 
 

@@ -1,0 +1,146 @@
+"""One body's minutes, indexed once by content word, for finding what later meetings said.
+
+Each agenda item is cut into sections (a numbered heading line after a blank
+line starts one, for headings extraction did not mark as items) and each section
+into sentences.  A section that reviews the minutes of an earlier meeting of the
+body ("Minutes of the Panel held on 28 March 2017", "Matters arising", "Action
+log") is tagged with the meeting it reviews, so that a report back in it can be
+tied to that meeting's undertakings.  Text the source cut off is kept out: what
+it hid is unknown, and an unknown is never evidence.  Building the index is
+linear in the body's text; each commitment then reads only the postings of its
+own words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from scrutiny.loaders.dates import find_dates
+from scrutiny.loaders.extract.segment import paragraphs, sentences
+from scrutiny.loaders.link.words import Vocabulary, words
+
+HEADING_LINE = re.compile(r"(?:\A|(?<=\n\n))[ \t]*\d{1,3}[A-Z]?\.[ \t]+(?P<title>[A-Z‘'\"][^\n]{2,150}?)[ \t]*$", re.M)
+REVIEW_TITLE = re.compile(r"^\W*(?:(?:the\s+)?minutes\b|matters\s+arising|action\s+(?:log|tracker|sheet|"
+                          r"list|points)|actions?\s+(?:from|of|arising)|outstanding\s+actions|"
+                          r"review\s+of\s+actions)", re.I)
+# Scraped minutes glue a heading, numbered point or bullet onto the sentence before it:
+# "transitioned to ESN.Additional item", "(Verbal Update)1.The Commissioner", "meeting;·The".
+GLUED = re.compile(r"(?<=[A-Za-z)])(?=\d{1,2}\.[A-Z][a-z])|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])|(?<=\S)(?=[·•▪●◦])")
+# "The Commissioner updated the Panel on some issues raised with him", "provided brief
+# updates regarding questions asked at a previous Panel meeting": what follows are updates.
+UPDATE_LIST = re.compile(r"\b(?:updated|gave|provided)\s+(?:the\s+panel\s+|members\s+)?(?:with\s+)?(?:\w+\s+)?"
+                         r"(?:updates?\s+)?(?:on|regarding|about)\s+(?:some\s+|the\s+|a\s+number\s+of\s+)?"
+                         r"(?:issues|questions|matters|points|items)\s+(?:raised|asked)\b", re.I)
+CUT_OFF = re.compile(r"\.\.\.\s*view the full minutes text|\[text cut off in the source\]|"
+                     r"\[?(?:text|content) (?:truncated|cut off)\]?", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, or a section's heading (``heading``), of a later meeting."""
+    item: str
+    meeting_date: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    section: str        # the section's title
+    reviews: str | None  # date of the meeting whose minutes this section reviews
+    heading: bool = False
+    opening: str = ""   # headings: the heading and its first paragraph, the quote to show
+    opening_end: int = 0
+    listed: bool = False  # follows "updated the Panel on issues raised" in its section
+    minutes: bool = False  # the section notes minutes or opens a document (a dated title)
+
+
+class Index:
+    def __init__(self, items, meetings: list[str]):
+        self.meetings = sorted(meetings)
+        self.units: list[Unit] = []
+        for item in items:
+            self.units += _units(item, self.meetings)
+        self.vocabulary = Vocabulary(u.words for u in self.units if not u.heading)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for n, unit in enumerate(self.units):
+            for w in unit.words:
+                self.postings[w].append(n)
+
+    def after(self, date: str, ws: frozenset[str]) -> list[Unit]:
+        """Units of meetings after ``date`` sharing a word with ``ws``."""
+        hits = {n for w in ws for n in self.postings.get(w, ())}
+        return [self.units[n] for n in sorted(hits) if self.units[n].meeting_date > date]
+
+    def reviewing(self, date: str) -> list[Unit]:
+        """Every sentence of a later section that reviews the minutes of ``date``."""
+        return [u for u in self._by_review().get(date, []) if not u.heading]
+
+    def _by_review(self) -> dict[str, list[Unit]]:
+        if not hasattr(self, "_review"):
+            self._review = defaultdict(list)
+            for u in self.units:
+                if u.reviews:
+                    self._review[u.reviews].append(u)
+        return self._review
+
+
+def _units(item, meetings: list[str]) -> list[Unit]:
+    text, out = item.text, []
+    heads = [(m.start(), m["title"]) for m in HEADING_LINE.finditer(text) if m.start() > 0
+             and not re.search(r"[.;:,]$", m["title"])]
+    bounds, paras = [(0, item.title)] + heads, paragraphs(text)
+    for n, (s, title) in enumerate(bounds):
+        e = bounds[n + 1][0] if n + 1 < len(bounds) else len(text)
+        cut = CUT_OFF.search(text, s, e)
+        e = cut.start() if cut else e
+        mine = [(a, min(b, e)) for a, b in paras if a < e and b > s]
+        out += _section(item, title, s, e, mine, _reviews(title, item.meeting_date, meetings))
+    return out
+
+
+def _section(item, title: str, s: int, e: int, paras, reviews: str | None) -> list[Unit]:
+    """The heading unit (when the section starts with its title) and the sentences after it."""
+    text, out = item.text, []
+    line_end = text.find("\n", s, e)
+    line_end = e if line_end < 0 else line_end
+    head = title and " ".join(title.split()).lower() in " ".join(text[s:line_end].split()).lower()
+    body = line_end if head else s
+    paras = [(max(a, body), b) for a, b in paras if b > body]
+    if head:
+        opening_end = paras[0][1] if paras else line_end
+        minutes = bool(REVIEW_TITLE.search(title) or find_dates(title))
+        out.append(Unit(item.key, item.meeting_date, item.doc, item.start + s, item.start + line_end,
+                        text[s:line_end], words(title), title, reviews, True,
+                        text[s:opening_end], item.start + opening_end, minutes=minutes))
+    listed = False
+    for p in paras:
+        for a, b in _pieces(text, sentences(text, *p)):
+            out.append(Unit(item.key, item.meeting_date, item.doc, item.start + a, item.start + b,
+                            text[a:b], words(text[a:b]), title, reviews, listed=listed))
+            listed = listed or bool(UPDATE_LIST.search(text, a, b))
+    return out
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, cut again where scraping glued two together."""
+    out = []
+    for a, b in spans:
+        cuts = [a] + [m.start() for m in GLUED.finditer(text, a, b) if a < m.start() < b] + [b]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:]) if text[x:y].strip()]
+    return out
+
+
+def _reviews(title: str, meeting_date: str, meetings: list[str]) -> str | None:
+    """The earlier meeting of this body whose minutes a section reviews: the date its
+    title names, or the body's previous meeting when it names none.  A date that is no
+    meeting of this body is another body's minutes, noted, not reviewed."""
+    if not title or not REVIEW_TITLE.search(title):
+        return None
+    named = [iso for _, _, iso in find_dates(title)]
+    if named:
+        return named[0] if named[0] in meetings and named[0] < meeting_date else None
+    earlier = meetings[:bisect.bisect_left(meetings, meeting_date)]
+    return earlier[-1] if earlier else None
