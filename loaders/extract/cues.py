@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from scrutiny.loaders.extract.anchored import Heads
+
 I = re.IGNORECASE
 
 QUESTION = re.compile(
@@ -196,10 +198,13 @@ MEMBER_PHRASE = re.compile(
     r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
 PUBLIC_PHRASE = re.compile(r"\b(?:a|the|one|another)\s+(?:same\s+|further\s+)?members?\s+of\s+the\s+public\b", I)
 # Collective and generic doers: "the working group would develop", "the Force will publish".
-COLLECTIVE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Ww]orking\s+[Gg]roup|[Tt]ask\s+and\s+[Ff]inish\s+[Gg]roup|"
-    r"[Ss]ub-?[Gg]roup|[Gg]roup|[Tt]eam|[Uu]nit|[Dd]epartment|[Dd]irectorate|[Ss]ecretariat|[Pp]artnership|"
-    r"Force|Constabulary|Service))\b(?=\s+(?:\w+\s+){0,2}?(?:would|will|should|had|has|was|were|agreed|undertook|[a-z]+ed)\b)")
+COLLECTIVE_HEADS = (r"(?:[Ww]orking\s+[Gg]roup|[Tt]ask\s+and\s+[Ff]inish\s+[Gg]roup|[Ss]ub-?[Gg]roup|[Gg]roup|[Tt]eam|"
+                    r"[Uu]nit|[Dd]epartment|[Dd]irectorate|[Ss]ecretariat|[Pp]artnership|Force|Constabulary|Service)")
+COLLECTIVE_HEAD = Heads("working group", "task and finish group", "sub-group", "subgroup", "group", "team", "unit",
+                        "department", "directorate", "secretariat", "partnership", "force", "constabulary",
+                        "service", any_case=True)
+COLLECTIVE = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>(?:[A-Za-z][a-z]+\s+){{0,3}}?{COLLECTIVE_HEADS})\b")
+ACTS_AFTER = re.compile(r",?\s+(?:\w+\s+){0,2}?(?:would|will|should|had|has|was|were|agreed|undertook|[a-z]+ed)\b")
 PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")
 # Possessive: each word is taken once, so a run of "had had also had ..." cannot backtrack.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract import anchored, cues
 from scrutiny.loaders.dates import find_dates, parse_date
 from scrutiny.loaders.extract.events import EventFinder, RawEvent
 from scrutiny.loaders.extract.lexicon import lexicons
@@ -57,7 +57,9 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
             continue  # "a member of the Panel" is a member, "the Chairman of the Panel" an office
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
-    for m in cues.COLLECTIVE.finditer(text):
+    for m in anchored.read_back(text, anchored.heads(text, cues.COLLECTIVE_HEAD), cues.COLLECTIVE, 60):
+        if not cues.ACTS_AFTER.match(text, m.end()):
+            continue  # a doer only as the subject of what it does
         name = " ".join(m["name"].split())
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "officer", kind="other"))
     return [s for s in sorted(found, key=lambda x: x.start) if not _overlaps(s, real)]

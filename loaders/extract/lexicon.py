@@ -83,6 +83,11 @@ class Tokens:
     ends: list[int]
 
     @classmethod
+    def cached(cls, text: str) -> "Tokens":
+        """The tokens of the document being extracted, made once for every matcher."""
+        return _cached_tokens(text)
+
+    @classmethod
     def of(cls, text: str) -> "Tokens":
         matches = list(TOKEN.finditer(text))
         raw = [m.group() for m in matches]
@@ -91,6 +96,11 @@ class Tokens:
         norm = [low[a:b] for a, b in zip(starts, ends)] if len(low) == len(text) else \
             [norm_token(w) for w in raw]
         return cls(raw, norm, starts, ends)
+
+
+@lru_cache(maxsize=2)
+def _cached_tokens(text: str) -> Tokens:
+    return Tokens.of(text)
 
 
 def _rows(name: str) -> list[list[str]]:

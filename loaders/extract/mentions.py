@@ -14,6 +14,7 @@ from functools import lru_cache
 import re
 from dataclasses import dataclass
 
+from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.lexicon import TOKEN, Tokens, lexicons
 
 NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
@@ -31,7 +32,8 @@ ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst
 PRODUCTIVE_ROLE = re.compile(
     rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
 # The head word is rare and the words before it are not: find heads first, then read back.
-ROLE_HEAD_AT = re.compile(rf"\b{ROLE_HEADS}\b(?!s)")
+ROLE_HEAD_AT = anchored.Heads("Officer", "Manager", "Director", "Adviser", "Advisor", "Co-ordinator",
+                              "Coordinator", "Analyst", "Clerk", "Treasurer", "Solicitor", "Auditor", "Commander")
 ROLE_BEFORE_HEAD = re.compile(
     rf"((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})$")
 HEAD_OF = re.compile(
@@ -150,33 +152,12 @@ def role_side(title: str) -> str:
     return "member" if ("chair" in low or "member" in low) else "officer"
 
 
-BODY_HEAD_AT = re.compile(r"\b(?:Council|Crime\s+Panel|Crime\s+Commissioner|MBC|MDC|BC|DC|CC)\b")
-_ENDING: dict[re.Pattern, re.Pattern] = {}
-
-
-def _ending_at_heads(text: str, pattern: re.Pattern) -> list[re.Match]:
-    """``pattern``'s matches, found by reading back from each body head word."""
-    ending = _ENDING.setdefault(pattern, re.compile(pattern.pattern.removeprefix(r"\b").removesuffix(r"\b") + "$"))
-    found, reached = [], 0
-    for head in BODY_HEAD_AT.finditer(text):
-        base = max(reached, head.start() - 160)
-        m = ending.search(text, base, head.end())
-        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) and \
-                (head.end() == len(text) or not text[head.end()].isalnum()):
-            found.append(m)
-            reached = m.end()
-    return found
+BODY_HEAD_AT = anchored.Heads("Council", "Crime Panel", "Crime Commissioner", "MBC", "MDC", "BC", "DC", "CC")
 
 
 def _productive_roles(text: str) -> list[re.Match]:
     """"the Strategic Risk Manager": each head word, with the capitalised words before it."""
-    found = []
-    for head in ROLE_HEAD_AT.finditer(text):
-        base = max(0, head.start() - 120)
-        if m := ROLE_BEFORE_HEAD.search(text, base, head.end()):
-            if m.start() == 0 or not text[m.start() - 1].isalnum():
-                found.append(m)
-    return found
+    return anchored.read_back(text, anchored.heads(text, ROLE_HEAD_AT), ROLE_BEFORE_HEAD, 120)
 
 
 def _productive(text: str) -> list[Mention]:
@@ -195,8 +176,9 @@ def _productive(text: str) -> list[Mention]:
         title = " ".join(m["title"].split())
         if 2 <= len(title.split()) <= 8:
             found.append(Mention(m.start("title"), m.end("title"), "Role", title, "officer"))
+    body_heads = anchored.heads(text, BODY_HEAD_AT)
     for pattern, kind in PRODUCTIVE_BODY:
-        for m in _ending_at_heads(text, pattern):
+        for m in anchored.read_back(text, body_heads, pattern, 160):
             side = "member" if kind == "panel" else "officer"
             found.append(Mention(m.start(1), m.end(1), "Body", " ".join(m.group(1).split()), side,
                                  kind=kind))
@@ -219,5 +201,5 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every person, office and body mention in ``text``, longest-match, in order."""
-    tokens = Tokens.of(text)
+    tokens = Tokens.cached(text)
     return _longest_first(_people(text, tokens) + _lexicon_mentions(text, tokens) + _productive(text))

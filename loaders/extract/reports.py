@@ -12,20 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract import anchored, cues
 from scrutiny.loaders.extract.segment import Unit
 
 HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report)"
 CONNECT = r"(?:\s+(?:and|of|for|the|on|in|to|&)\b)*"
 CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|\d{4}(?:[-/]\d{2,4})?)"
-TITLE_CASE = re.compile(rf"\b((?:{CAPWORD}{CONNECT}\s+){{1,8}}{HEAD})\b(?:\s+(?P<year>\d{{4}}(?:[-/]\d{{2,4}})?))?"
-                        r"(?!\s+(?:programme|Committee|Panel|Board|Group|Team|Officer|Manager|Lead|Unit)\b)")
+TITLE_CASE = re.compile(rf"\b((?:{CAPWORD}{CONNECT}\s+){{1,8}}{HEAD})\b")
+TITLE_HEAD = anchored.Heads("Inspection", "Review", "Plan", "Strategy", "Assessment", "Inquiry", "Audit",
+                            "Framework", "Report")
+TITLE_YEAR = re.compile(r"\s+(?P<year>\d{4}(?:[-/]\d{2,4})?)\b")
+NOT_A_TITLE_AFTER = re.compile(r"\s+(?:programme|Committee|Panel|Board|Group|Team|Officer|Manager|Lead|Unit)\b")
 # The body's own papers, named by what they are: "Action Log", "OPCC Risk Register", "PCC Quarterly
 # Report", "Revenue Budget Monitoring Quarter 3".  Generic titles name a paper of one body.
-PAPER = re.compile(r"\b((?:[A-Z][A-Za-z]+\s+){0,4}(?:Action\s+Log|Risk\s+Register|(?:Annual|Quarterly|Performance|"
-                   r"Progress|Update|Financial|Finance|Budget|Precept|Complaints?)\s+Report|Budget\s+Monitoring|"
-                   r"Police\s+and\s+Crime\s+Plan|Work\s+Programme|Forward\s+Plan|Medium\s+Term\s+Financial\s+(?:Plan|Strategy)))"
-                   r"\b(?:\s+(?:Quarter|Q)\s*\d)?")
+PAPER_HEADS = (r"(?:Action\s+Log|Risk\s+Register|(?:Annual|Quarterly|Performance|Progress|Update|Financial|Finance|"
+               r"Budget|Precept|Complaints?)\s+Report|Budget\s+Monitoring|Police\s+and\s+Crime\s+Plan|Work\s+Programme|"
+               r"Forward\s+Plan|Medium\s+Term\s+Financial\s+(?:Plan|Strategy))")
+PAPER_HEAD = anchored.Heads(
+    "Action Log", "Risk Register", "Budget Monitoring", "Police and Crime Plan", "Work Programme", "Forward Plan",
+    "Medium Term Financial Plan", "Medium Term Financial Strategy",
+    *(f"{kind} Report" for kind in ("Annual", "Quarterly", "Performance", "Progress", "Update", "Financial",
+                                    "Finance", "Budget", "Precept", "Complaint", "Complaints")))
+PAPER = re.compile(rf"\b((?:[A-Z][A-Za-z]+\s+){{0,4}}{PAPER_HEADS})\b")
+QUARTER = re.compile(r"\s+(?:Quarter|Q)\s*\d\b")
 LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
                      r"Following|January|February|March|April|May|June|July|August|September|October|"
                      r"November|December|\d{1,4})\s+)+")
@@ -71,16 +80,38 @@ def generic(title: str) -> bool:
 def find_reports(text: str) -> list[ReportMention]:
     found: list[ReportMention] = []
     for pattern, group in ((QUOTED, 1), (TITLE_CASE, 1), (INSPECTION_OF, "t"),
-                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t"), (PAPER, 0)):
-        for m in pattern.finditer(text):
+                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t")):
+        for m in _titles(text) if pattern is TITLE_CASE else pattern.finditer(text):
             title = _clean(m.group(group))
             if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")):
                 continue
-            if (pattern is not PAPER and not _distinctive(title)) or len(title) > 120:
+            if not _distinctive(title) or len(title) > 120:
                 continue
-            year = re.search(r"\b(19|20)\d\d\b", m.group(0))
+            year = re.search(r"\b(19|20)\d\d\b", text[m.start():m.end() + 8])  # "... Inspection 2019"
             found.append(ReportMention(m.start(group), m.end(group), title,
                                        int(year.group(0)) if year else None))
+    return found + _papers(text)
+
+
+def _titles(text: str) -> list[re.Match]:
+    """Title-case phrases ending in a document word, read back from that word; not the
+    name of a committee or an office ("Joint Audit Committee", "Review Officer")."""
+    found = []
+    for m in anchored.read_back(text, anchored.heads(text, TITLE_HEAD), TITLE_CASE, 240):
+        year = TITLE_YEAR.match(text, m.end())
+        if not NOT_A_TITLE_AFTER.match(text, year.end() if year else m.end()):
+            found.append(m)
+    return found
+
+
+def _papers(text: str) -> list[ReportMention]:
+    """The body's own papers, found from their head words ("Risk Register")."""
+    found = []
+    for m in anchored.read_back(text, anchored.heads(text, PAPER_HEAD), PAPER, 80):
+        end = (q.end() if (q := QUARTER.match(text, m.end())) else m.end())
+        title = _clean(text[m.start():end])
+        if len(title) <= 120:
+            found.append(ReportMention(m.start(), end, title, None))
     return found
 
 

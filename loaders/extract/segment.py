@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from scrutiny.loaders.records import Item
 
-PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+# Paragraphs are what lies between blank lines.  The separator pattern is linear: a blank
+# line of a million spaces costs one pass, not one per starting position.
+BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 MARKER = re.compile(
     r"\s*(?P<marker>\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:[a-z]|[ivx]+|\d{1,2})\)|[·•▪●◦\-–*]"
     r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s|[A-Z]))\s*")
@@ -29,7 +31,10 @@ BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z‘“\"'(])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=;)\s*\n+\s*|(?<=:-)\s+|(?<=:)\s*\n+\s*")
+# Each alternative starts with the punctuation it ends on, so the engine scans for those few
+# characters; the sentence ends after the punctuation and any closing quote ("...done.” The").
+SENTENCE_END = re.compile(r"[.!?](?:[\"”’']?(?=\s+[A-Z‘“\"'(])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+                          r"|;(?=\s*\n)|:-(?=\s)|:(?=\s*\n)")
 END_OF_MINUTES = re.compile(r"^\s*(Supporting documents|Minutes:|Attachments?:|Background papers)", re.I)
 
 
@@ -52,8 +57,11 @@ LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[
 # The look-behind keeps "Dr.Smith" and "e.g.The" whole; decimals never have a capital after.
 GLUED = re.compile(
     r"[.!?;](?<=[a-z0-9)”’\"'%][.!?;])(?=\d{1,2}\.[A-Z])|\n(?=[ \t]*\d{1,2}\.[A-Z])"
-    r"|[.!?](?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])"
-    r"|(?<=[a-z])[ \t]*\n?[ \t]*(?<=\s)(?=RESOLVED\b)|(?<=:)[ \t]+(?=(?:RESOLVED|Resolved)\b)")  # "Future work programme RESOLVED that ..."
+    r"|[.!?](?<=[a-z)”’\"'%][.!?])(?=(?:RESOLVED|Resolved|AGREED)\b|[·•▪●◦])")
+# A decision head in mid-line starts a paragraph: "Future work programme RESOLVED that",
+# "Minutes: Resolved – That".  Found by its word, then judged by what stands before it.
+MIDLINE_DECISION = re.compile(r"\bRESOLVED\b|\bResolved\b")
+BEFORE_MIDLINE = re.compile(r"(?:[a-z][ \t]*\n?[ \t]*|:[ \t]+)$")
 
 
 def _glue_point(m: re.Match) -> tuple[int, int]:
@@ -65,16 +73,34 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """Blank-line paragraphs, also split where a line starts a bullet or follows a colon,
     and where scraping glued two numbered points or a decision onto a sentence."""
     spans = []
-    for m in PARAGRAPH.finditer(text):
-        cursor = m.start()
-        breaks = sorted([(b.start(), b.end()) for b in LINE_BREAK.finditer(text, m.start(), m.end())]
-                        + [_glue_point(g) for g in GLUED.finditer(text, m.start(), m.end())])
+    for block_start, block_end in _blocks(text):
+        cursor = block_start
+        breaks = sorted([(b.start(), b.end()) for b in LINE_BREAK.finditer(text, block_start, block_end)]
+                        + [_glue_point(g) for g in GLUED.finditer(text, block_start, block_end)]
+                        + _midline_decisions(text, block_start, block_end))
         for start, end in breaks:
             if start >= cursor:
                 spans.append((cursor, start))
                 cursor = end
-        spans.append((cursor, m.end()))
+        spans.append((cursor, block_end))
     return [(a, b) for a, b in (_trim(text, s, e) for s, e in spans) if b > a]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The spans between blank lines."""
+    cuts = [m.span() for m in BLANK_LINES.finditer(text)]
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(text)]
+    return [(a, b) for a, b in zip(starts, ends) if text[a:b].strip()]
+
+
+def _midline_decisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = []
+    for m in MIDLINE_DECISION.finditer(text, start, end):
+        before = BEFORE_MIDLINE.search(text, max(start, m.start() - 12), m.start())
+        if before and (m.group(0) == "RESOLVED" or ":" in before.group(0)):
+            found.append((m.start(), m.start()))
+    return found
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -142,9 +168,9 @@ ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        if ABBREVIATION.search(text, max(start, m.start() - 8), m.start()):
+        if ABBREVIATION.search(text, max(start, m.start() - 8), m.start() + 1):
             continue  # "Dr. Billings" is one sentence
-        spans.append(_trim(text, cursor, m.start()))
+        spans.append(_trim(text, cursor, m.end()))
         cursor = m.end()
     spans.append(_trim(text, cursor, end))
     return [s for s in spans if s[1] > s[0]]

@@ -1,21 +1,25 @@
-"""What a later meeting of the same body says about a commitment: evidence, not topic (pure).
+"""What counts as a later meeting's evidence that a commitment was delivered (pure).
 
-A later sentence on the same subject is not evidence that a promise was kept
-("the Cadet scheme would be expanding" does not deliver "a full report on the
-Cadet scheme").  Evidence, strongest first:
+Evidence, not topic: a later sentence on the same subject does not deliver a promise
+("the Cadet scheme would be expanding" does not deliver "a full report on the Cadet
+scheme").  The methods, with their confidence (``match`` applies them):
 
-- ``action_number``: an action log line closing the commitment's action number;
-- ``matters_arising``: a sentence reviewing the minutes of the commitment's meeting
-  that reports it delivered ("he had provided the safeguarding information");
-- ``follow_up``: any later sentence that reports the same thing delivered;
-- ``title_match``: a later item (or heading) whose title is what was promised;
-- ``reported_back``: in the review of the commitment's meeting, a sentence about
-  the very thing asked, with no delivery verb (an answer given as a matter arising);
-- ``actions_update``: "an update on the actions from the last meeting had been
-  provided", closing that meeting's requests for information of the same owner.
+- ``action_number`` 0.95 / 0.8: an action log line closing the commitment's number;
+- ``matters_arising`` 0.75-0.85: in the review of the commitment's meeting ("Minutes
+  of the Panel held on 28 March 2017", "Matters arising"), a sentence reporting it
+  delivered ("he had provided the safeguarding information ... as requested");
+- ``title_match`` 0.68-0.8: a later item whose title is what was promised, quoted
+  by its heading and opening paragraph ("Police officer recruitment - verbal update");
+- ``reported_back`` 0.55-0.7: in that review, an answer about the very thing with no
+  delivery verb, chiefly in a list of "updates on issues raised";
+- ``follow_up`` 0.6-0.7: any later sentence reporting delivery that says the thing
+  again fully (three telling words, most of the named core);
+- ``actions_update`` 0.6: "had provided an update on items for further action" in the
+  review of the meeting closes that meeting's requests for information of that owner.
 
-Each needs the thing's telling words (``words.Vocabulary``) in the later text, and
-only meetings after the commitment's count.  Links below ``CLOSES`` go to review.
+Only later meetings of the same body count.  Links below ``CLOSES`` (an actions update
+without the owner 0.4, "updated Members on the issues raised" 0.3, an update listed for
+another meeting 0.35-0.45, an action log line without numbers 0.4) go to review only.
 """
 
 from __future__ import annotations

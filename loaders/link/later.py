@@ -34,6 +34,9 @@ GLUED = re.compile(r"(?<=[A-Za-z)])(?=\d{1,2}\.[A-Z][a-z])|(?<=[A-Z]{2}[.!?])(?=
 UPDATE_LIST = re.compile(r"\b(?:updated|gave|provided)\s+(?:the\s+panel\s+|members\s+)?(?:with\s+)?(?:\w+\s+)?"
                          r"(?:updates?\s+)?(?:on|regarding|about)\s+(?:some\s+|the\s+|a\s+number\s+of\s+)?"
                          r"(?:issues|questions|matters|points|items)\s+(?:raised|asked)\b", re.I)
+#: How far after a commitment its evidence is looked for: minutes that report a promise
+#: kept do so within a year or two; what is not reported in three is not found by topic.
+HORIZON_YEARS = 3
 CUT_OFF = re.compile(r"\.\.\.\s*view the full minutes text|\[text cut off in the source\]|"
                      r"\[?(?:text|content) (?:truncated|cut off)\]?", re.I)
 
@@ -60,31 +63,38 @@ class Unit:
 class Index:
     def __init__(self, items, meetings: list[str]):
         self.meetings = sorted(meetings)
-        self.units: list[Unit] = []
-        for item in items:
-            self.units += _units(item, self.meetings)
+        units = [u for item in items for u in _units(item, self.meetings)]
+        self.units = sorted(units, key=lambda u: (u.meeting_date, u.doc, u.start))
         self.vocabulary = Vocabulary(u.words for u in self.units if not u.heading)
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # in meeting order
+        self._review: dict[str, list[Unit]] = defaultdict(list)
         for n, unit in enumerate(self.units):
             for w in unit.words:
                 self.postings[w].append(n)
+            if unit.reviews and not unit.heading:
+                self._review[unit.reviews].append(unit)
 
-    def after(self, date: str, ws: frozenset[str]) -> list[Unit]:
-        """Units of meetings after ``date`` sharing a word with ``ws``."""
-        hits = {n for w in ws for n in self.postings.get(w, ())}
-        return [self.units[n] for n in sorted(hits) if self.units[n].meeting_date > date]
+    def after(self, date: str, ws: frozenset[str], core: frozenset[str] = frozenset(),
+              headings: bool | None = None) -> list[Unit]:
+        """Units of the ``HORIZON_YEARS`` after ``date`` sharing a telling word of ``ws`` or
+        any word of ``core``; ``headings``: only those (True) or none of them (False).
+        Bounded per commitment, so a body's linking grows with its meetings, not their square."""
+        until = f"{int(date[:4]) + HORIZON_YEARS:04d}{date[4:]}"
+        v = self.vocabulary
+        keys = {w for w in ws if v.telling(w)} | core
+        hits = set()
+        for w in keys:
+            posting = self.postings.get(w, [])
+            first = bisect.bisect_right(posting, date, key=lambda n: self.units[n].meeting_date)
+            for n in posting[first:]:
+                if self.units[n].meeting_date > until:
+                    break
+                hits.add(n)
+        return [self.units[n] for n in sorted(hits) if headings is None or self.units[n].heading == headings]
 
     def reviewing(self, date: str) -> list[Unit]:
         """Every sentence of a later section that reviews the minutes of ``date``."""
-        return [u for u in self._by_review().get(date, []) if not u.heading]
-
-    def _by_review(self) -> dict[str, list[Unit]]:
-        if not hasattr(self, "_review"):
-            self._review = defaultdict(list)
-            for u in self.units:
-                if u.reviews:
-                    self._review[u.reviews].append(u)
-        return self._review
+        return self._review.get(date, [])
 
 
 def _units(item, meetings: list[str]) -> list[Unit]:

@@ -16,7 +16,7 @@ from scrutiny.loaders.link.topic import Topic
 
 ISSUES_RAISED = re.compile(r"\bupdated\s+(?:the\s+)?(?:panel|members|committee)\s+on\s+(?:the\s+|some\s+)?"
                            r"(?:issues|matters|questions|points)\s+raised\b", re.I)
-DEFERRED = re.compile(r"\b(?:deferred|postponed|put\s+back|rescheduled|moved)\b(?P<to>[^.;]*)", re.I)
+DEFERRED = re.compile(r"\b(?:deferred|postponed|put\s+back|rescheduled|moved\s+(?=to\b))(?P<to>[^.;]*)", re.I)
 
 
 def links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
@@ -45,9 +45,7 @@ def sentence_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
     without a delivery verb.  Anywhere later: a sentence reporting delivery that says
     the thing again more fully (three telling words, most of the named core)."""
     found: dict[str, Link] = {}
-    for u in index.after(c.meeting_date, topic.words):
-        if u.heading:
-            continue
+    for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
         kind = _kind(topic, u, index, u.reviews == c.meeting_date, delivered(u.text))
         if not kind:
             continue
@@ -89,8 +87,8 @@ def title_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
     in the title and half the title's weight in the core, or two telling words of the
     topic making most of the title's weight."""
     v, found = index.vocabulary, []
-    for u in index.after(c.meeting_date, topic.words | topic.core):
-        if not u.heading or u.minutes or not u.words:
+    for u in index.after(c.meeting_date, topic.words, topic.core, headings=True):
+        if u.minutes or not u.words:
             continue  # a heading that notes minutes (of this body or another) delivers nothing
         by_core = min(v.coverage(topic.core, u.words), v.coverage(u.words, topic.core) + 0.1) \
             if topic.core else 0.0
@@ -125,8 +123,8 @@ def _office(owner: str) -> str:
 
 def deferral(c: Commitment, topic: Topic, index: Index) -> tuple[Unit, str] | None:
     """The first later sentence saying this very thing was deferred, and to when."""
-    for u in index.after(c.meeting_date, topic.words):
+    for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
         m = DEFERRED.search(u.text)
-        if m and not u.heading and same_thing(topic, u, index):
+        if m and same_thing(topic, u, index):
             return u, m["to"]
     return None

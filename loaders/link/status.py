@@ -31,24 +31,28 @@ MONTHS = ("january february march april may june july august september october n
 
 
 def due_date(due: str | None, made_on: str, meetings: list[str]) -> str | None:
-    """'next meeting' -> the next meeting's date; 'the summer' -> 31 August; 'September'
+    """'next meeting' -> the next meeting's date; 'the July meeting' -> the body's July
+    meeting; 'the summer' -> 31 August; 'later in 2017' -> 31 December 2017; 'September'
     -> the end of the next September; ISO dates as they are; anything vaguer -> None."""
     if not due:
         return None
-    text = due.lower()
-    later = [m for m in meetings if m > made_on]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", due):
         return due
-    if "next" in text:
-        return later[0] if later else None
-    if "couple of meetings" in text:
-        return later[1] if len(later) > 1 else None
+    text, later = due.lower(), [m for m in meetings if m > made_on]
+    if "next" in text or "couple of meetings" in text:
+        n = 1 if "couple" in text else 0
+        return later[n] if len(later) > n else None
     if m := re.search(rf"\b({'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+meeting", text):
         held = [d for d in later if int(d[5:7]) == MONTHS.index(m.group(1)) + 1]
         if held:
-            return held[0]  # "the July meeting": the body's meeting that month
+            return held[0]
     if m := re.search(r"\b(?:later\s+in|by\s+the\s+end\s+of|during|in)\s+((?:19|20)\d\d)\b", text):
         return f"{m.group(1)}-12-31"
+    return _calendar(text, made_on)
+
+
+def _calendar(text: str, made_on: str) -> str | None:
+    """A season or a month, the first one on or after the day it was promised."""
     if m := re.search(r"(spring|summer|autumn|winter|new year|year)\b", text):
         return _next_on_or_after(made_on, SEASON_END[m.group(1)])
     if m := re.search(rf"\b({'|'.join(MONTHS)})\b(?:\s+(\d{{4}}))?", text):
@@ -83,24 +87,33 @@ def topics(commitments: list[Commitment], items: list[Item]) -> dict[str, Topic]
     return out
 
 
+INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|replac(?:e|ed|ing))\b", re.I)
+
+
 def supersessions(commitments: list[Commitment], topic: dict[str, Topic]) -> dict[str, Commitment]:
-    """Each commitment promised again, later, by the same owner -> the later promise:
-    the same named thing (most of the shorter core) owed by the same office."""
+    """Each commitment promised again, later, by the same owner -> the later promise: the
+    same named thing (most of the shorter core), or a later promise that says it replaces
+    it ("instead of a stand-alone briefing, the figures would form part of ...")."""
     by_word: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
     for c in sorted(commitments, key=lambda x: x.meeting_date):
-        for w in topic[c.key].core:
+        for w in topic[c.key].words:
             by_word[(c.owner or "", w)].append(c)
     found = {}
     for c in commitments:
         core = topic[c.key].core
-        if not c.owner or len(core) < 2:
+        if not c.owner or not core:
             continue
-        candidates = {x.key: x for w in core for x in by_word[(c.owner, w)]
-                      if x.meeting_date > c.meeting_date}.values()
-        again = [x for x in candidates if len(core & topic[x.key].core) / min(len(core), len(topic[x.key].core)) >= 0.6]
+        candidates = {x.key: x for w in core for x in by_word[(c.owner, w)] if x.meeting_date > c.meeting_date}
+        again = [x for x in candidates.values() if _replaces(core, x, topic[x.key])]
         if again:
             found[c.key] = min(again, key=lambda x: (x.meeting_date, x.start))
     return found
+
+
+def _replaces(core: frozenset[str], later: Commitment, said: Topic) -> bool:
+    if INSTEAD.search(later.quote):
+        return len(core & said.words) >= min(2, len(core))
+    return len(core) >= 2 and bool(said.core) and len(core & said.core) / min(len(core), len(said.core)) >= 0.6
 
 
 def follow_up(commitments: list[Commitment], items: list[Item], updates: list[StatusUpdate],

@@ -2,7 +2,7 @@
 
 Runs after documents load, for every body whose minutes changed (``Body.stale``).
 Reads the body's facts, computes links with the pure stages
-(``commitment_status``, ``attribution``), and rewrites the body's derived links
+(``status``, ``holders``), and rewrites the body's derived links
 in one transaction, so the result depends only on what is loaded and a
 re-run is harmless.  Derived edges carry ``derived = true``.
 """
@@ -72,6 +72,18 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
 def _derived_graph(outcomes, resolved, review, labels) -> Graph:
     """Closing links become FULFILLED_BY / SUPERSEDED_BY edges; weak links and deferrals
     are only ``review_link`` text, so no query ever shows them as what fulfilled it."""
+    g = _commitments(outcomes)
+    for res in resolved:
+        ref = res.reference
+        me = g.add_node(labels[ref.event], ref.event)
+        g.add_edge(ref.rel, me, ("Person", res.person), derived=True, via=ref.role,
+                   confidence=res.confidence)
+    for event, reason in review.items():
+        _add_review(g, labels[event], event, reason)
+    return g
+
+
+def _commitments(outcomes) -> Graph:
     g = Graph()
     for key, out in outcomes.items():
         me = g.add_node("Commitment", key, status=out.status, due_date=out.due_date,
@@ -82,16 +94,14 @@ def _derived_graph(outcomes, resolved, review, labels) -> Graph:
             g.add_edge(rel, me, (x.target_label, x.target), method=x.method, confidence=x.confidence,
                        meeting_date=x.meeting_date, doc=x.doc, quote=x.quote, start=x.start, end=x.end,
                        derived=True)
-    for res in resolved:
-        ref = res.reference
-        me = g.add_node(labels[ref.event], ref.event)
-        g.add_edge(ref.rel, me, ("Person", res.person), derived=True, via=ref.role,
-                   confidence=res.confidence)
-    for event, reason in review.items():
-        known = g.nodes.get((labels[event], event))
-        earlier = known.props.get("review_link") if known else None
-        g.add_node(labels[event], event, review_link="; ".join(filter(None, [earlier, reason])))
     return g
+
+
+def _add_review(g: Graph, label: str, key: str, reason: str) -> None:
+    """A node can need a look for two reasons (a weak closure and an unknown holder): keep both."""
+    known = g.nodes.get((label, key))
+    earlier = known.props.get("review_link") if known else None
+    g.add_node(label, key, review_link="; ".join(filter(None, [earlier, reason])))
 
 
 def clear_statements(body: str) -> list[Statement]:

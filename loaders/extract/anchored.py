@@ -1,0 +1,58 @@
+"""Heads first: find a phrase by its rare last words, then read back to where it starts.
+
+"the Strategic Risk Manager", "Barnsley MBC", "the working group", "OPCC Risk Register":
+their last words are rare and their first words (a capital, "the") are everywhere, so a
+pattern tried at every first word scans the whole text slowly.  Finding the heads, then
+matching an end-anchored pattern in a short window before each, costs one fast scan.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from scrutiny.loaders.extract.lexicon import Tokens
+
+
+@lru_cache(maxsize=64)
+def ending(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` anchored to end where the window ends (its outer ``\\b`` dropped)."""
+    source = pattern.pattern.removeprefix(r"\b").removesuffix(r"\b")
+    return re.compile(f"(?:{source})$", pattern.flags)
+
+
+class Heads:
+    """The head phrases of a productive pattern, as data: the regex that finds them and the
+    first words it can begin with (tried only where a token is one of them)."""
+
+    def __init__(self, *phrases: str, any_case: bool = False):
+        ordered = sorted(phrases, key=len, reverse=True)
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+        self.pattern = re.compile(rf"\b(?:{alternation})\b", re.I if any_case else 0)
+        self.firsts = frozenset(Tokens.of(p).norm[0] for p in phrases)
+
+
+def heads(text: str, head: Heads) -> list[tuple[int, int]]:
+    """Where a head phrase stands in ``text``."""
+    tokens = Tokens.cached(text)
+    found = []
+    for word, start in zip(tokens.norm, tokens.starts):
+        if word in head.firsts and (m := head.pattern.match(text, start)):
+            found.append(m.span())
+    return found
+
+
+def read_back(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, reach: int) -> list[re.Match]:
+    """Matches of ``pattern`` that end at one of the head ``spans``, whole words only,
+    none overlapping the one before."""
+    anchored, found, reached = ending(pattern), [], 0
+    for start, end in spans:
+        m = anchored.search(text, max(reached, start - reach), end)
+        if m and _whole(text, m.start(), m.end()):
+            found.append(m)
+            reached = m.end()
+    return found
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
