@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.lexicon import TOKEN, Tokens, lexicons
 
-NAME = r"[A-Z][a-zA-Z]*(?:['’\-][A-Z]?[a-zA-Z]+)*"
+NAME = r"[A-Z][a-zA-Z]*(?:['’\-](?!s\b)[A-Z]?[a-zA-Z]+)*"  # "Power’s name": the possessive is not the name
 INITIALS = r"(?:[A-Z]\.?[ \t]?){1,3}"
 NOT_NAMES = {
     "The", "This", "That", "These", "Those", "Police", "Panel", "Council", "Commissioner",
@@ -41,7 +41,9 @@ HEAD_OF = re.compile(
     r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4})")
 GENERIC_ROLE_WORDS = {"police", "contact", "the", "this", "our", "their", "his", "her"}
 # Place words never include "Council": "Medway Council and Kent County Council" is two bodies.
-PLACE = r"(?!The\b|Council\b)[A-Z][a-z]+(?:[ \-](?:and|upon|on|of)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}"
+# "of" joins only where place names use it ("Isle of Wight"): "Allan Beal of South Holland" is a person.
+PLACE = (r"(?!The\b|Council\b)(?:(?:Isle|Vale|City|Forest|Royal\s+Borough)\s+of\s+)?[A-Z][a-z]+"
+         r"(?:[ \-](?:and|upon|on)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}")
 PRODUCTIVE_BODY = [
     (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+Council)\b"), "council"),
@@ -76,7 +78,8 @@ def _honorific_pattern() -> re.Pattern:
     # names stay on one line: a heading below a sentence is not a surname
     # Only the honorific ignores case ("COUNCILLOR", "cllr"): a name starts with a capital.
     # a middle initial may stand between first name and surname: "Councillor Peter A Rees"
-    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?[ \t]+(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?(?:[A-Z]\.?[ \t]+)?{NAME})\b")
+    # one line break may wrap between the honorific and the name ("former Councillor\nVivien Pengelly")
+    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?(?:[ \t]+|[ \t]*\n[ \t]*)(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?(?:[A-Z]\.?[ \t]+)?{NAME})\b")
 
 
 

@@ -60,9 +60,11 @@ def keyed_people(text: str, sides: Sides) -> tuple[list[Mention], dict[str, Ment
     found, keys = [], {}
     for m in KEYED.finditer(text):
         words = m["name"].split()
+        while len(words) > 2 and not _plausible(words):
+            words = words[1:]  # "Commissioner Roger Hirst (RH)": the name is the words before the key
         if not _plausible(words):
             continue
-        person = Mention(m.start("name"), m.end("name"), "Person", " ".join(words),
+        person = Mention(m.end("name") - len(" ".join(words)), m.end("name"), "Person", " ".join(words),
                          sides.at(m.start()), None, words[-1])
         found.append(person)
         keys.setdefault(m["key"], person)
@@ -107,9 +109,12 @@ def subject_names(text: str, sides: Sides) -> list[Mention]:
 FULL = rf"{WORD}[ \t]+(?:[A-Z]\.?[ \t]+)?{WORD}"
 # "Contact: Lynn Harker", "introduced Nicola Calway", "the recently appointed Paul Gibson"
 NAMED_BY = re.compile(rf"(?:\b(?:Contact|Author|Clerk|Report\s+author)\s*:\s*|\b(?:introduced|welcomed|thanked|"
-                      rf"congratulated|appointed|elected|nominated)\s+(?:back\s+)?)(?P<name>{FULL})\b")
+                      rf"congratulated|appointed|elected|nominated)\s+(?:back\s+)?|"
+                      rf"\b(?:proposed|seconded|moved|chaired|presented)\s+by\s+)(?P<name>{FULL})\b")
 # "Clare Killeen, Strategic Policy and Scrutiny Advisor": a name set beside an office
-NAME_BEFORE = re.compile(rf"(?P<name>{FULL}),?[ \t]+(?:the[ \t]+|our[ \t]+)?$")
+NAME_BEFORE = re.compile(rf"(?P<name>{FULL})(?:,?[ \t]+|[ \t]*\([ \t]*)(?:the[ \t]+|our[ \t]+)?$")
+# "Alison Hernandez (Devon and Cornwall Police and Crime Commissioner)": a name, then who they are
+NAME_PAREN = re.compile(rf"(?P<name>{FULL})[ \t]*\((?=[A-Z][^()\n]{{2,80}}\))")
 NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?(?P<name>{FULL})\b")
 # "Councillors Michael Pavlovic, Tim Grogan and Steve Shaw-Wright"
 PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
@@ -130,7 +135,12 @@ def named_people(text: str, sides: "Sides", offices: list[Mention]) -> list[Ment
     for office in offices:
         if m := NAME_BEFORE.search(text, max(0, office.start - 60), office.start):
             found += filter(None, [_person(m, "name", sides, text)])
-        if m := NAME_AFTER.search(text, office.end, office.end + 60):
+        if m := NAME_AFTER.match(text, office.end, office.end + 60):
+            found += filter(None, [_person(m, "name", sides, text)])
+    for m in NAME_PAREN.finditer(text):
+        inside = text[m.end():text.find(")", m.end())]
+        if any(o.start >= m.end() and o.end <= m.end() + len(inside) for o in offices) or \
+                re.search(r"\b(?:Police|Council|Commissioner|Constable|Officer|Panel|Committee)\b", inside):
             found += filter(None, [_person(m, "name", sides, text)])
     for m in PLURAL_HONORIFIC.finditer(text):
         base = m.start("list")

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from scrutiny.loaders.extract import anchored, cues
 from scrutiny.loaders.extract.segment import Unit
 
-HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report)"
+HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report|Surveys?)"
 CONNECT = r"(?:\s+(?:and|of|for|the|on|in|to|&)\b)*"
 CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|\d{4}(?:[-/]\d{2,4})?)"
 TITLE_CASE = re.compile(rf"\b((?:{CAPWORD}{CONNECT}\s+){{1,8}}{HEAD})\b")
 TITLE_HEAD = anchored.Heads("Inspection", "Review", "Plan", "Strategy", "Assessment", "Inquiry", "Audit",
-                            "Framework", "Report")
+                            "Framework", "Report", "Survey", "Surveys")
 TITLE_YEAR = re.compile(r"\s+(?P<year>\d{4}(?:[-/]\d{2,4})?)\b")
 NOT_A_TITLE_AFTER = re.compile(r"\s+(?:programme|Committee|Panel|Board|Group|Team|Officer|Manager|Lead|Unit)\b")
 # The body's own papers, named by what they are: "Action Log", "OPCC Risk Register", "PCC Quarterly
@@ -41,7 +41,7 @@ LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|A
 QUOTED = re.compile(r"[‘“\"']([A-Z][^‘’“”\"'\n]{3,80}?)[’”\"'](?=[\s.,;:)]|$)")
 INSPECTION_OF = re.compile(
     r"\b(?:[Aa]n?\s+)?(?:inspection|review|inquiry)\s+(?:of|into)\s+(?P<t>(?:the\s+)?[A-Za-z'’\-]+(?:\s+[A-Za-z'’\-]+){1,10}?)\s+(?:report\b|was published|published)")
-LOWER_NAMED = re.compile(r"\b(?P<t>(?:National|Joint|Thematic|PEEL|[A-Z][a-z]+)\s+(?:[a-z]+\s+){1,4}(?:inspection|review))(?:\s+\d{4})?\s+report\b")
+LOWER_NAMED = re.compile(r"\b(?P<t>(?:[A-Z][A-Za-z]+\s+){1,4}(?:[a-z]+\s+){0,4}(?:inspection|review))(?:\s+\d{4})?\s+report\b")
 PERSON_NAMED = re.compile(r"\b[Tt]he\s+(?P<t>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+[Rr]eport)\b")
 GENERIC = {"hmic", "hmicfrs", "inspection", "report", "review", "thematic", "joint", "the", "a",
            "an", "post", "final", "initial", "annual", "this", "that", "police", "force", "of",
@@ -50,7 +50,8 @@ GENERIC = {"hmic", "hmicfrs", "inspection", "report", "review", "thematic", "joi
            "independent", "internal", "external", "her", "his", "majesty's", "inspectorate",
            "constabulary", "member", "members", "panel", "committee", "pcc", "commissioner", "s",
            "quarterly", "performance", "minutes", "meeting", "its", "their", "recent", "new",
-           "previous", "last", "next", "further", "update", "progress", "hm", "area", "areas"}
+           "previous", "last", "next", "further", "update", "progress", "hm", "area", "areas",
+           "improvement", "improvements", "any", "other", "business"}
 
 
 @dataclass
@@ -83,7 +84,8 @@ def find_reports(text: str) -> list[ReportMention]:
                            (LOWER_NAMED, "t"), (PERSON_NAMED, "t")):
         for m in _titles(text) if pattern is TITLE_CASE else pattern.finditer(text):
             title = _clean(m.group(group))
-            if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")):
+            if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")
+                                      or title.endswith("?")):  # a quoted question is no title
                 continue
             if not _distinctive(title) or len(title) > 120:
                 continue
