@@ -6,17 +6,21 @@
 2. ``extract/``: one document's text to ``records.Extraction`` (the
    ``scrutiny.extraction/1`` JSON). ``segment`` (items, sentences, decision
    points) -> ``mentions`` (people, offices, bodies; ``lexicon`` data) ->
-   ``clauses`` (subject and cue of each clause; ``cues`` holds the grammar) ->
+   ``names`` (people named without an honorific) -> ``clauses`` (subject and cue
+   of each clause; ``cues`` holds the grammar; ``anchored`` finds phrases by their
+   rare head words) ->
    ``events`` (questions, answers, commitments, resolutions, progress) ->
    ``reports`` (reports and findings) -> ``document`` (entities with ids).
 3. ``to_graph``: an Extraction to the neutral ``graph.model.Graph``.
 4. ``pipeline``: the writer. It reads, extracts, builds and writes each
    document in one transaction, then asks ``link/`` to relink changed bodies.
-5. ``link/``: across the meetings of one body. ``evidence`` finds what later
-   meetings say about a commitment, ``status`` turns that into a status and a
-   due date, ``holders`` resolves "the Commissioner" to the person holding the
-   office on the date, and ``store`` is the one module of the linker that reads
-   and writes the store.
+5. ``link/``: across the meetings of one body. ``words`` weighs each content
+   word by how telling it is in the body, ``topic`` reads what a commitment
+   promised, ``later`` indexes the body's later text once by word, ``evidence``
+   and ``match`` find what later meetings report delivered, ``status`` turns that
+   into a status and a due date (deferrals, supersession), ``holders`` resolves
+   "the Commissioner" to the person holding the office on the date, and ``store``
+   is the one module of the linker that reads and writes the store.
 
 ``records`` (the stage contract) and ``dates`` are shared by every stage.
 ``moderngov/`` is a source: it fetches a council's pages to files for ``load``.

@@ -75,8 +75,8 @@ def test_tabular_results_come_as_csv_on_request(http):
     r = http.get("/queries/who-asks-most", params={"body": "borsetshire", "format": "csv", "limit": 2})
     assert r.headers["content-type"].startswith("text/csv")
     assert r.text.splitlines() == ["body,asker,questions,challenges,meetings",
-                                   "Borsetshire Police and Crime Panel,Councillor Helen Archer,2,0,2",
-                                   "Borsetshire Police and Crime Panel,Councillor Joe Grundy,2,0,2"]
+                                   "Borsetshire Police and Crime Panel,Councillor Lynda Snell,3,0,3",
+                                   "Borsetshire Police and Crime Panel,Councillor Helen Archer,2,0,2"]
 
 
 def test_an_entity_comes_with_every_quote_that_states_it(http):

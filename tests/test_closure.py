@@ -64,7 +64,9 @@ def test_closure_links_carry_the_evidence_quote_from_the_later_minutes(panel_sto
         assert row["quote"] == row["source"] and row["met"] > row["made"]
         assert 0.5 <= row["confidence"] <= 1
     quotes = {r["quote"] for r in rows}
-    assert "Report on Call Handling Performance" in quotes
+    # a delivered item is quoted by its heading and the paragraph that opens it
+    assert ("8/24 Report on Call Handling Performance\n\nThe Panel considered a report of the Chief "
+            "Constable on call handling performance.") in {q[:124] for q in quotes}
     assert any(q.startswith("Further to the last meeting") for q in quotes)
 
 
