@@ -87,8 +87,27 @@ FINITE_AFTER = re.compile(
 CLAUSE_OPENING = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:and|but|while|whilst|that|when|where|whereas|although|as)\s+)"
     r"(?:(?:In\s+(?:response|reply|answer)|Responding|Replying)[^,]{0,80},\s*)?(?:the\s+|The\s+)?$")
-PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=\s+(?:(?:also|then|further|had|has|was|"
-                             r"would|will)\s+)*(?:[a-z]+ed|said|felt|was|had|would|will)\b)")
+PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=" + FINITE_AFTER.pattern + ")")
+
+
+# Quoted speech: "The Commissioner's statement was as follows: “... I will ...": who opened the
+# quote speaks its "I" and "we".
+QUOTE_OPENS = re.compile(r":\s*[‘“\"']")
+QUOTE_CLOSES = re.compile(r"[’”\"'](?=\s*(?:\n|$))|[’”\"']\s*\n\s*\n")
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:also|then|have|had|am|are|can|shall|will|would)\s+)*$")
+
+
+def quoted_speech(text: str, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """(start, end, speaker) of each quotation opened after an actor and a colon."""
+    found = []
+    for m in QUOTE_OPENS.finditer(text):
+        before = [x for x in mentions if m.start() - 300 <= x.start and x.end <= m.start()
+                  and x.type in ("Person", "Role")]
+        if not before or "." in text[before[-1].end:m.start()]:
+            continue  # the speaker must be named in the sentence that opens the quote
+        close = QUOTE_CLOSES.search(text, m.end())
+        found.append((m.end(), close.start() if close else len(text), before[-1]))
+    return found
 
 
 class SubjectFinder:
@@ -96,10 +115,11 @@ class SubjectFinder:
     clause (coordinated verbs share it), "He"/"She" for the last actor spoken of, or the
     current speaker label."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quotes: list[tuple[int, int, Mention]] | None = None):
         self.text = text
         self.last_actor: Mention | None = None
         self.label: Mention | None = None
+        self.quotes = quotes or []
 
     def subject(self, unit_start: int, pos: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
         before = [m for m in mentions if unit_start <= m.start and m.end <= pos]
@@ -110,10 +130,15 @@ class SubjectFinder:
         head = self.text[unit_start:pos]
         if cues.PRONOUN.search(head) and self.last_actor:
             return self.last_actor, True
+        if FIRST_PERSON.search(head) and (speaker := self._quoting(pos)):
+            return speaker, True
         if not head.strip() and self.label:
             return self.label, True
         found = self._clause_subject(unit_start, pos, before)
         return (found if found is not None else self.label), False
+
+    def _quoting(self, pos: int) -> Mention | None:
+        return next((who for start, end, who in self.quotes if start <= pos < end), None)
 
     def _clause_subject(self, unit_start: int, pos: int, before: list[Mention]) -> Mention | None:
         """The nearest noun phrase or pronoun before ``pos`` that heads a clause."""

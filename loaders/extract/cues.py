@@ -44,14 +44,16 @@ PASSIVE_QUESTION = re.compile(
     r"(?:whether|if|why|how|what)\b", I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
-                 r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement")
+                 r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
+                 r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
 ANSWER_WEAK = r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|accepted|agreed|outlined|suggested|believed"
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
-STANCE = re.compile(r"\b(?:was|were|remained)\s+(?:confident|satisfied|assured|content)\s+that\b")
+STANCE = re.compile(r"\b(?:was|were|remained|am|are)\s+(?:confident|satisfied|assured|content)\s+that\b")
 # Procedure, not accountability: declarations, apologies, introductions, the order of business.
-PROCEDURAL = re.compile(r"\bdeclar\w+|\binterests?\b|\bapologies\b|\bminute['’]s silence|"
+PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclosable|registrable|an?)\s+interests?\b|"
+                        r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|\bminute['’]s silence|"
                         r"\bintroduce\s+themselves|"
                         r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", I)
 PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
@@ -135,6 +137,8 @@ DUE = re.compile(
     r"(?:at\s+(?:its|the)\s+meeting\s+)?in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?\b)", I)
 
+# A decision states something: a verb (be, is, are, a participle, a subjunctive "provide").
+DECIDES = re.compile(r"\b(?:be|is|are|was|were|has|have|had|will|would|should|shall|to)\b|\b[a-z]{3,}(?:ed|es|s)\b")
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
     r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
@@ -205,7 +209,7 @@ COLLECTIVE_HEAD = Heads("working group", "task and finish group", "sub-group", "
                         "service", any_case=True)
 COLLECTIVE = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>(?:[A-Za-z][a-z]+\s+){{0,3}}?{COLLECTIVE_HEADS})\b")
 ACTS_AFTER = re.compile(r",?\s+(?:\w+\s+){0,2}?(?:would|will|should|had|has|was|were|agreed|undertook|[a-z]+ed)\b")
-PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>Panel|Committee|Police and Crime Panel|Board)\b")
+PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>[Pp]anel|[Cc]ommittee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")
 # Possessive: each word is taken once, so a run of "had had also had ..." cannot backtrack.
 SUBJECT_FILLER = re.compile(
@@ -222,7 +226,8 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
                "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand"),
     ANSWER: ("explain", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
-             "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read"),
+             "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read",
+             "provided", "gave"),
     ANSWER_WEAK_ANY: ("report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
                       "highlight", "accept", "agreed", "outlin", "suggest", "believ"),
     STANCE: ("confident", "satisfied", "assured", "content"),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrutiny.loaders.extract import cues
-from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses
+from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses, quoted_speech
 from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.segment import Unit
@@ -70,7 +70,7 @@ class EventFinder:
         for m in reversed(mentions):  # the first mention starting at a position wins
             self.by_start[m.start] = m
         self.panel = panel
-        self.subjects = SubjectFinder(text)
+        self.subjects = SubjectFinder(text, quoted_speech(text, mentions))
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
         self.status_intro: str | None = None
@@ -200,7 +200,9 @@ class EventFinder:
         if k == "ask_other":
             return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
-            if who is None or side(who) == "member":
+            rules = who is not None and who.type == "Role" and "chair" in who.name.lower() and \
+                re.fullmatch(r"responded|replied|answered", cue.verb) is not None  # the Chair answers for the Panel
+            if who is None or (side(who) == "member" and not rules):
                 return None
             if k == "answer" and cue.verb in ("agreed",) and not re.match(r"\s+that\b", after):
                 return None
@@ -287,6 +289,8 @@ class EventFinder:
     # -- decisions ---------------------------------------------------------------------
     def resolution(self, unit: Unit, unit_mentions: list[Mention]) -> None:
         text = self.text[unit.start:unit.end]
+        if not cues.DECIDES.search(text):
+            return  # "Action 10 - Domestic Abuse": a heading under a decision head decides nothing
         self.events.append(RawEvent("Resolution", unit.start, unit.end, unit.item))
         resolution_index = len(self.events) - 1
         owner, is_action = self._resolution_owner(unit, text, unit_mentions)
