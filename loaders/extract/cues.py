@@ -25,7 +25,7 @@ QUESTION = re.compile(
 MEMBER_SAYS = re.compile(
     r"\b(?P<verb>referred\s+to\s+(?=(?:the|a|an)\s+(?:\w+\s+)?(?:problems?|issues?|concerns?|difficult\w*|lack|need|"
     r"delays?|failures?)\b)|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
-    r"felt|stated|said|added|noted|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
+    r"felt|stated|said|added|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
     r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|"
     r"believed|considered|warned|cautioned|questioned\s+whether)\b")
 NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|"
@@ -34,8 +34,8 @@ NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acce
 # folded into its answer.  Its asker is who the phrase names, "member" for a Member's, or nobody.
 FOLDED_QUESTION = re.compile(
     r"\b(?:[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Ff]ollowing|"
-    r"[Rr]egarding|[Aa]sked\s+about)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
-    r"(?P<what>questions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
+    r"[Rr]egarding|[Aa]sked\s+about|[Ii]nvited)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
+    r"(?P<what>[Qq]uestions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
 PASSIVE_QUESTION = re.compile(
     r"\bquestions?(?:\s+[\w-]+){0,4}?\s+(?:has|have|had)\s+been\s+received\b|"
@@ -64,7 +64,7 @@ PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
     r"\bit was (?:explained|confirmed|clarified|advised|reported|stated)\b|"
     r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
-    r"\bin (?:response|reply),? it was\b", I)
+    r"\bin (?:response|reply),? it was\b|\b(?:been|and)\s+responded\s+to\s+in\s+writing\b", I)
 
 NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|accept|declare|disclose|"
                r"introduce|move|extend\s+the\s+(?:meeting|time)|adjourn|vary|defer\s+the\s+item)\b")
@@ -80,9 +80,11 @@ ACTION_VERBS = (r"report(?:\s+back)?|provide|circulate|share|bring|update|write|
 # a condition or a consequence rather than an act ("would like", "would mean", "will be").
 NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|allow|remain|become|"
             r"involve|include|require|cost|suggest|expect|hope|prefer|say|argue|benefit|enable|lead|"
-            r"affect|impact|happen|occur|love|wish|want|rather|probably|otherwise|still|only|never|"
+            r"affect|impact|happen|occur|love|rather|probably|otherwise|still|only|never|"
+            r"(?:wish|want|like)(?!\s+to\s+(?!thank|congratulate|welcome|place|record|express|note)\w)|"
             r"therefore|make|help|give\s+rise|apply|vary|differ|fall|rise|increase|decrease|reduce|"
             r"improve|change|go|come\s+from|know|think|feel|believe|expire|end|start|begin|cease|find|"
+            r"remain(?!\s+(?:fully\s+|closely\s+)?(?:engaged|committed|involved|available|in\s+contact))|"
             r"form|show|demonstrate|reflect|"
             r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
 ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|\w+ly)\s+)*"
@@ -93,7 +95,8 @@ ASKED_TO = re.compile(
     rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed|required)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
 ASK_OTHER = re.compile(
     r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed)\s+(?=(?:the\s+)?[A-Z])")
-INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b")
+INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b|"
+                       r"\b(?:his|her|their|its)\s+intention\s+(?:of|to)\b")
 # Agentless future and modal passives: "would be circulated", "could be provided later in 2017",
 # "should be reviewed by X", "further work would be done".  States are not acts.
 STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|involved|pleased|"
@@ -237,7 +240,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     WOULD_DO: ("would", "will", "shall", "should"),
     PASSIVE_QUESTION: ("concern", "question", "quer", "issue", "clarif", "asked"),
     PASSIVE_ANSWER: ("assurance", "explain", "confirm", "clarif", "advis", "report", "stat", "inform",
-                     "told", "assur", "response", "reply"),
+                     "told", "assur", "response", "reply", "responded"),
     INTENTION: ("intention",),
     MEMBER_SAYS: ("refer", "suggest", "comment", "highlight", "raise", "felt", "stat", "said", "add",
                   "noted", "point", "observ", "remark", "emphasi", "stress", "argu", "not", "understand",

@@ -181,8 +181,9 @@ class EventFinder:
         after = self.text[cue.end:clause.end]
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
-        if k == "question" and re.search(r"\bto\s+be\s+$", self.text[max(clause.start, cue.start - 8):cue.start]):
-            return None  # "questions to be asked of the Commissioner": none asked yet
+        if k == "question" and re.search(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$",
+                                         self.text[max(clause.start, cue.start - 10):cue.start]):
+            return None  # "questions to be asked", "The Committee is asked to note": no one asks here
         if k == "question":
             telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
             if (who is None and not telegraphic) or side(who) == "officer" or framing:

@@ -16,7 +16,7 @@ from scrutiny.loaders.records import Item
 
 # Paragraphs are what lies between blank lines.  The separator pattern is linear: a blank
 # line of a million spaces costs one pass, not one per starting position.
-BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n|[ \t]*\|[ \t|\-]*\n)+")  # a table's border line is blank too
 MARKER = re.compile(
     r"\s*(?P<marker>\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:[a-z]|[ivx]+|\d{1,2})\)|[·•▪●◦\-–*]"
     r"|\d{1,3}\.\d{1,2}(?=\s)|\d{1,2}\.(?=\s|[A-Z]))\s*")
@@ -34,7 +34,7 @@ ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
 # Each alternative starts with the punctuation it ends on, so the engine scans for those few
 # characters; the sentence ends after the punctuation and any closing quote ("...done.” The").
-SENTENCE_END = re.compile(r"[.!?](?:[\"”’']?(?=\s+[A-Z‘“\"'(])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+SENTENCE_END = re.compile(r"[.!?](?:[\"”’']?(?=\s+[A-Z‘“\"'(]|\s+\d{1,2}\.\d{1,2}\s+[A-Z])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
                           r"|;(?=\s*\n)|:-(?=\s)|:(?=\s*\n)")
 END_OF_MINUTES = re.compile(r"^\s*(Supporting documents|Minutes:|Attachments?:|Background papers)", re.I)
 
@@ -51,7 +51,7 @@ class Unit:
     tags: set[str] = field(default_factory=set)
 
 
-LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n")
+LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n|\n(?=[ \t]*(?:RESOLVED|Resolved)\b)")
 # Scraped minutes glue points together: "2017.2.The Commissioner", "provided.RESOLVED that",
 # "embed.·The Commissioner".  Each glue point starts a new paragraph ("report.The Panel"
 # is a glued sentence: ``SENTENCE_END`` splits it).
@@ -238,7 +238,7 @@ class _DecisionState:
             a, b = _trim(text, start, end)
             self.points.append(Unit(a, b, item, "resolution", marker, para, self.number))
             return True
-        if self.points and marker:  # a different list inside the last point: its continuation
+        if self.points and marker and style != "number":  # a sub-list inside the last point: its continuation
             self.points[-1].end = _trim(text, start, end)[1]
             return True
         self.close(units)
