@@ -42,17 +42,35 @@ def heads(text: str, head: Heads) -> list[tuple[int, int]]:
     return found
 
 
-def read_back(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, reach: int) -> list[re.Match]:
-    """Matches of ``pattern`` that end at one of the head ``spans``, whole words only,
-    none overlapping the one before."""
+def read_back(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, reach: int,
+              word_end: bool = True) -> list[re.Match]:
+    """Matches of ``pattern`` that end at one of the head ``spans``, starting at a word
+    (and ending at one unless ``word_end`` is False), none overlapping the one before."""
     anchored, found, reached = ending(pattern), [], 0
     for start, end in spans:
         m = anchored.search(text, max(reached, start - reach), end)
-        if m and _whole(text, m.start(), m.end()):
+        if m and _whole(text, m.start(), m.end() if word_end else None):
             found.append(m)
             reached = m.end()
     return found
 
 
-def _whole(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+def match_around(text: str, head: Heads, pattern: re.Pattern, back: int = 3) -> list[re.Match]:
+    """Matches of ``pattern`` that take in a head phrase, tried from up to ``back`` tokens
+    before it: for patterns that run on past their head ("a member of the Panel")."""
+    tokens = Tokens.cached(text)
+    found, reached = [], 0
+    for i, (word, start) in enumerate(zip(tokens.norm, tokens.starts)):
+        if word not in head.firsts or start < reached or not head.pattern.match(text, start):
+            continue
+        for j in range(max(0, i - back), i + 1):
+            if tokens.starts[j] >= reached and (m := pattern.match(text, tokens.starts[j])) and m.end() > start:
+                found.append(m)
+                reached = m.end()
+                break
+    return found
+
+
+def _whole(text: str, start: int, end: int | None) -> bool:
+    starts_word = start == 0 or not text[start - 1].isalnum()
+    return starts_word and (end is None or end == len(text) or not text[end].isalnum())

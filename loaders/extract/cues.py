@@ -203,6 +203,8 @@ MEMBER_PHRASE = re.compile(
     r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member"
     r"(?:\s+of\s+the\s+(?:Panel|Committee|Board))?\b|"
     r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
+MEMBER_HEAD = Heads("member", "members", any_case=True)
+PANEL_HEAD = Heads("panel", "committee", "Police and Crime Panel", "Board", any_case=True)
 PUBLIC_PHRASE = re.compile(r"\b(?:a|the|one|another)\s+(?:same\s+|further\s+)?members?\s+of\s+the\s+public\b", I)
 # Collective and generic doers: "the working group would develop", "the Force will publish".
 COLLECTIVE_HEADS = (r"(?:[Ww]orking\s+[Gg]roup|[Tt]ask\s+and\s+[Ff]inish\s+[Gg]roup|[Ss]ub-?[Gg]roup|[Gg]roup|[Tt]eam|"

@@ -47,12 +47,12 @@ def describe(doc: DocumentText) -> DocumentText:
 def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention]:
     """"a member" and "the Panel": actors the text names by function, not by name."""
     found = [Mention(m.start(), m.end(), "Role", "Member of the Public", "member")
-             for m in cues.PUBLIC_PHRASE.finditer(text)]
-    for m in cues.MEMBER_PHRASE.finditer(text):
+             for m in anchored.match_around(text, cues.MEMBER_HEAD, cues.PUBLIC_PHRASE)]
+    for m in anchored.match_around(text, cues.MEMBER_HEAD, cues.MEMBER_PHRASE):
         if not any(p.start <= m.start() < p.end for p in found):
             found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
     members = list(found)
-    for m in cues.PANEL_PHRASE.finditer(text):
+    for m in anchored.match_around(text, cues.PANEL_HEAD, cues.PANEL_PHRASE, back=1):
         if any(x.start <= m.start() < x.end for x in members) or _office_of(text, m.start(), real):
             continue  # "a member of the Panel" is a member, "the Chairman of the Panel" an office
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]

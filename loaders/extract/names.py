@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
 
 # "McCarthy", "O’Keefe", "Shaw-Wright", "Zoë": a capital, then letters that may hold one more.
@@ -114,7 +115,8 @@ NAMED_BY = re.compile(rf"(?:\b(?:Contact|Author|Clerk|Report\s+author)\s*:\s*|\b
 # "Clare Killeen, Strategic Policy and Scrutiny Advisor": a name set beside an office
 NAME_BEFORE = re.compile(rf"(?P<name>{FULL})(?:,?[ \t]+|[ \t]*\([ \t]*)(?:the[ \t]+|our[ \t]+)?$")
 # "Alison Hernandez (Devon and Cornwall Police and Crime Commissioner)": a name, then who they are
-NAME_PAREN = re.compile(rf"(?P<name>{FULL})[ \t]*\((?=[A-Z][^()\n]{{2,80}}\))")
+NAME_PAREN = re.compile(rf"(?P<name>{FULL})[ \t]*\(")
+PAREN_OPEN = re.compile(r"\((?=[A-Z][^()\n]{2,80}\))")
 NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?(?P<name>{FULL})\b")
 # "Councillors Michael Pavlovic, Tim Grogan and Steve Shaw-Wright"
 PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
@@ -137,7 +139,8 @@ def named_people(text: str, sides: "Sides", offices: list[Mention]) -> list[Ment
             found += filter(None, [_person(m, "name", sides, text)])
         if m := NAME_AFTER.match(text, office.end, office.end + 60):
             found += filter(None, [_person(m, "name", sides, text)])
-    for m in NAME_PAREN.finditer(text):
+    opens = [p.span() for p in PAREN_OPEN.finditer(text)]
+    for m in anchored.read_back(text, opens, NAME_PAREN, 60, word_end=False):
         inside = text[m.end():text.find(")", m.end())]
         if any(o.start >= m.end() and o.end <= m.end() + len(inside) for o in offices) or \
                 re.search(r"\b(?:Police|Council|Commissioner|Constable|Officer|Panel|Committee)\b", inside):
