@@ -42,12 +42,15 @@ HEAD_OF = re.compile(
 GENERIC_ROLE_WORDS = {"police", "contact", "the", "this", "our", "their", "his", "her"}
 # Place words never include "Council": "Medway Council and Kent County Council" is two bodies.
 # "of" joins only where place names use it ("Isle of Wight"): "Allan Beal of South Holland" is a person.
-PLACE = (r"(?!The\b|Council\b)(?:(?:Isle|Vale|City|Forest|Royal\s+Borough)\s+of\s+)?[A-Z][a-z]+"
+PLACE = (r"(?!The\b|Council\b|(?:City|County|Borough|District|Town|Parish)\s+Council\b)"
+         r"(?:(?:Isle|Vale|City|Forest|Royal\s+Borough)\s+of\s+)?[A-Z][a-z]+"
          r"(?:[ \-](?:and|upon|on)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}")
 PRODUCTIVE_BODY = [
     (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+Council)\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+(?:MBC|MDC|BC|DC|CC))\b"), "council"),
+    (re.compile(rf"\b({PLACE}\s+(?:Fire\s+(?:and\s+Rescue\s+)?(?:Authority|Service)|Police\s+Authority|"
+                rf"Combined\s+Authority))\b"), "other"),
     (re.compile(rf"\b({PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
     (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"), "commissioner_office"),
 ]
@@ -155,7 +158,9 @@ def role_side(title: str) -> str:
     return "member" if ("chair" in low or "member" in low) else "officer"
 
 
-BODY_HEAD_AT = anchored.Heads("Council", "Crime Panel", "Crime Commissioner", "MBC", "MDC", "BC", "DC", "CC")
+BODY_HEAD_AT = anchored.Heads("Council", "Crime Panel", "Crime Commissioner", "MBC", "MDC", "BC", "DC", "CC",
+                              "Fire Authority", "Rescue Authority", "Rescue Service", "Police Authority",
+                              "Combined Authority")
 
 
 def _productive_roles(text: str) -> list[re.Match]:
@@ -163,7 +168,21 @@ def _productive_roles(text: str) -> list[re.Match]:
     return anchored.read_back(text, anchored.heads(text, ROLE_HEAD_AT), ROLE_BEFORE_HEAD, 120)
 
 
+SMALL_WORDS = {"And", "Of", "The", "For", "On", "In", "Upon"}
+CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+
+
+def _title_cased_headings(text: str) -> str:
+    """The text with lines in capitals title-cased ("SOUTH YORKSHIRE POLICE AND CRIME PANEL" ->
+    "South Yorkshire Police and Crime Panel"), offsets unchanged, for the productive patterns."""
+    def title(m: re.Match) -> str:
+        words = re.split(r"(\s+)", m.group(0).title())
+        return "".join(w.lower() if w in SMALL_WORDS else w for w in words)
+    return CAPS_LINE.sub(title, text)
+
+
 def _productive(text: str) -> list[Mention]:
+    text = _title_cased_headings(text)
     found = []
     for m in _productive_roles(text):
         words = m.group(1).split()

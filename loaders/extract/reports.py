@@ -32,8 +32,9 @@ PAPER_HEAD = anchored.Heads(
     "Action Log", "Risk Register", "Budget Monitoring", "Police and Crime Plan", "Work Programme", "Forward Plan",
     "Medium Term Financial Plan", "Medium Term Financial Strategy",
     *(f"{kind} Report" for kind in ("Annual", "Quarterly", "Performance", "Progress", "Update", "Financial",
-                                    "Finance", "Budget", "Precept", "Complaint", "Complaints")))
-PAPER = re.compile(rf"\b((?:[A-Z][A-Za-z]+\s+){{0,4}}{PAPER_HEADS})\b")
+                                    "Finance", "Budget", "Precept", "Complaint", "Complaints")), any_case=True)
+# "PCC quarterly report", "the Commissioner's annual report": the head may be lower case
+PAPER = re.compile(rf"\b((?:[A-Z][A-Za-z]+(?:['’]s)?\s+){{0,4}}(?i:{PAPER_HEADS}))\b")
 QUARTER = re.compile(r"\s+(?:Quarter|Q)\s*\d\b")
 LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
                      r"Following|January|February|March|April|May|June|July|August|September|October|"
@@ -106,12 +107,24 @@ def _titles(text: str) -> list[re.Match]:
     return found
 
 
+def _bare_head(phrase: str) -> bool:
+    """Whether ``phrase`` is a paper's head word alone, with no word naming whose paper."""
+    return PAPER_HEAD.pattern.fullmatch(phrase) is not None
+
+
+def _titled(phrase: str) -> bool:
+    """Written as a title: every word longer than three letters capitalised."""
+    return all(w[0].isupper() for w in phrase.split() if len(w) > 3)
+
+
 def _papers(text: str) -> list[ReportMention]:
     """The body's own papers, found from their head words ("Risk Register")."""
     found = []
     for m in anchored.read_back(text, anchored.heads(text, PAPER_HEAD), PAPER, 80):
+        if _bare_head(m.group(0)) and not _titled(m.group(0)):
+            continue  # "the work programme": a lower-case head needs a named modifier ("PCC quarterly report")
         end = (q.end() if (q := QUARTER.match(text, m.end())) else m.end())
-        title = _clean(text[m.start():end])
+        title = _clean(re.sub(r"^[A-Z][A-Za-z]+['’]s\s+", "", text[m.start():end]))  # "the Commissioner's"
         if len(title) <= 120:
             found.append(ReportMention(m.start(), end, title, None))
     return found
