@@ -35,6 +35,15 @@ PAPER_HEAD = anchored.Heads(
                                     "Finance", "Budget", "Precept", "Complaint", "Complaints")), any_case=True)
 # "PCC quarterly report", "the Commissioner's annual report": the head may be lower case
 PAPER = re.compile(rf"\b((?:[A-Z][A-Za-z]+(?:['’]s)?\s+){{0,4}}(?i:{PAPER_HEADS}))\b")
+# A list of published decisions names each decision's paper: "Decision 002 Public confidence
+# surveys - SCP-D-...pdf", "Decision 003 – Crest Support to LCJB performance framework: year 3".
+DECISION_RECORD = re.compile(r"^[ \t]*Decision\s+(?:No\.?\s*)?\d{1,4}\s*[-–:]?\s*(?P<t>[A-Z][^\n:]{3,100}?)"
+                             r"\s*(?:\s[-–]\s|:|\S+\.pdf)", re.M)
+# "HMIC reports concerning Honour-based Crime, Domestic Violence and Vulnerable People": one
+# report for each subject of the list.
+CAP_PHRASE = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*"
+REPORTS_ON = re.compile(rf"\b(?:[Rr]eports|[Ii]nspections|[Rr]eviews)\s+(?:concerning|on|into|about|regarding)\s+"
+                        rf"(?P<list>{CAP_PHRASE}(?:\s*,\s*{CAP_PHRASE})*(?:\s*,?\s+and\s+{CAP_PHRASE}))")
 QUARTER = re.compile(r"\s+(?:Quarter|Q)\s*\d\b")
 LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
                      r"Following|January|February|March|April|May|June|July|August|September|October|"
@@ -93,7 +102,7 @@ def find_reports(text: str) -> list[ReportMention]:
             year = re.search(r"\b(19|20)\d\d\b", text[m.start():m.end() + 8])  # "... Inspection 2019"
             found.append(ReportMention(m.start(group), m.end(group), title,
                                        int(year.group(0)) if year else None))
-    return found + _papers(text)
+    return found + _papers(text) + _listed(text)
 
 
 def _titles(text: str) -> list[re.Match]:
@@ -110,6 +119,17 @@ def _titles(text: str) -> list[re.Match]:
 def _bare_head(phrase: str) -> bool:
     """Whether ``phrase`` is a paper's head word alone, with no word naming whose paper."""
     return PAPER_HEAD.pattern.fullmatch(phrase) is not None
+
+
+def _listed(text: str) -> list[ReportMention]:
+    """Reports named by a decision list or by the subjects a plural "reports on" lists."""
+    found = [ReportMention(m.start("t"), m.end("t"), _clean(m["t"]), None) for m in DECISION_RECORD.finditer(text)]
+    for m in REPORTS_ON.finditer(text):
+        for part in re.finditer(CAP_PHRASE, m["list"]):
+            if _distinctive(part.group(0)):
+                start = m.start("list") + part.start()
+                found.append(ReportMention(start, start + len(part.group(0)), part.group(0), None))
+    return found
 
 
 def _titled(phrase: str) -> bool:
