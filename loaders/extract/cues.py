@@ -50,6 +50,7 @@ ANSWER_WEAK = r"reported|stated|informed|indicated|noted|said|added|commented|em
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
+STRONG_VERB = re.compile(ANSWER_STRONG)
 STANCE = re.compile(r"\b(?:was|were|remained|am|are)\s+(?:confident|satisfied|assured|content)\s+that\b")
 # Procedure, not accountability: declarations, apologies, introductions, the order of business.
 PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclosable|registrable|an?)\s+interests?\b|"

@@ -20,6 +20,15 @@ from scrutiny.loaders.extract.segment import Unit
 
 MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
 PUBLIC = "Member of the Public"
+# Small patterns of the event rules, compiled once (they run for every sentence or cue).
+OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
+ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
+CONDITIONAL_IF = re.compile(r"\bif\b")
+PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
+REPLY_VERB = re.compile(r"responded|replied|answered")
+THAT_AFTER = re.compile(r"\s+that\b")
+COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
 @dataclass
@@ -102,7 +111,7 @@ class EventFinder:
                 self.subjects.label = person
                 return True
         if unit.marker is None and not span.lstrip().startswith(("·", "-")):
-            self.subjects.label = None if not re.match(r"\s*[A-Z][a-z]+ed\b", span) else self.subjects.label
+            self.subjects.label = None if not OPENS_WITH_VERB.match(span) else self.subjects.label
         return False
 
     # -- sentences ---------------------------------------------------------------------
@@ -153,10 +162,10 @@ class EventFinder:
             return False
         if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before):
             return True
-        if re.search(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$", before):
+        if RELATIVE_BE.search(before):
             return True  # "the items that were to be considered": a description, not a promise
         # "if ..., he would raise it": a conditional undertaking still binds its named doer
-        return cue.kind != "would_do" and re.search(r"\bif\b", before) is not None
+        return cue.kind != "would_do" and CONDITIONAL_IF.search(before) is not None
 
     def _firm_passive(self, cue, clause: Clause) -> bool:
         """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
@@ -181,8 +190,7 @@ class EventFinder:
         after = self.text[cue.end:clause.end]
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
-        if k == "question" and re.search(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$",
-                                         self.text[max(clause.start, cue.start - 10):cue.start]):
+        if k == "question" and PASSIVE_BEFORE.search(self.text, max(clause.start, cue.start - 10), cue.start):
             return None  # "questions to be asked", "The Committee is asked to note": no one asks here
         if k == "question":
             telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
@@ -202,12 +210,12 @@ class EventFinder:
             return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
             rules = who is not None and who.type == "Role" and "chair" in who.name.lower() and \
-                re.fullmatch(r"responded|replied|answered", cue.verb) is not None  # the Chair answers for the Panel
+                REPLY_VERB.fullmatch(cue.verb) is not None  # the Chair answers for the Panel
             if who is None or (side(who) == "member" and not rules):
                 return None
-            if k == "answer" and cue.verb in ("agreed",) and not re.match(r"\s+that\b", after):
+            if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(after):
                 return None
-            if k == "answer" and not re.fullmatch(cues.ANSWER_STRONG, cue.verb) and \
+            if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and \
                     self.last_question.get(self.current_item) is None:
                 return None  # "The Commissioner noted that ...", unprompted: an announcement
             return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
@@ -220,7 +228,7 @@ class EventFinder:
         if k == "would_do" and cue.verb.startswith("should") and side(cue.subject) == "member":
             return None  # "Members should contact his office": advice to the asking side
         if k == "would_do":
-            coordinated = re.search(r"\b(?:and|but|or)\s+(?:then\s+)?$", self.text[clause.start:cue.start])
+            coordinated = COORDINATED.search(self.text, clause.start, cue.start)
             if cue.subject is None or not (cue.explicit or coordinated) or self._hypothetical(clause, cue) or \
                     any(c.kind == "question" and c.start < cue.start for c in clause.cues):
                 return None
@@ -334,7 +342,7 @@ class EventFinder:
 
     # -- progress ----------------------------------------------------------------------
     def status(self, unit: Unit, span: str) -> None:
-        heading = not re.search(r"[.;:!?]\s*$", span) and len(span.split()) < 10
+        heading = not ENDS_SENTENCE.search(span) and len(span.split()) < 10
         accountable = cues.found(cues.ACCOUNTABLE, span)
         status = accountable and next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
         if accountable and status and not heading:
