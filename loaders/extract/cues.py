@@ -70,7 +70,8 @@ PASSIVE_ANSWER = re.compile(
 NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|accept|declare|disclose|"
                r"introduce|move|extend\s+the\s+(?:meeting|time)|adjourn|vary|defer\s+the\s+item)\b")
 UNDERTAKE = re.compile(
-    rf"\b(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)"
+    rf"\b(?<!was\s)(?<!is\s)(?<!are\s)(?<!were\s)(?<!remained\s)(?<!remains\s)(?<!also\s)"
+    rf"(?P<verb>agreed|undertook|undertaken|offered|volunteered|committed|pledged)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)"
     r"|\b(?P<pledge>(?:reaffirmed|reiterated|restated|gave|made|renewed)\s+(?:his|her|their|its|a|an)\s+"
     r"(?:firm\s+)?(?:commitment|undertaking|pledge)\s+(?:to|that))\b")
 ACTION_VERBS = (r"report(?:\s+back)?|provide|circulate|share|bring|update|write|look\s+into|"
@@ -93,7 +94,7 @@ WOULD_DO = re.compile(
     rf"\b(?P<modal>would|will|shall|should)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
     rf"(?:(?P<ing>be\s+[a-z]+ing)|(?!{NOT_ACTS}\b)(?P<what>[a-z]+))\b")
 ASKED_TO = re.compile(
-    rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed|required)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
+    rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
 ASK_OTHER = re.compile(
     r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed)\s+(?=(?:the\s+)?[A-Z])")
 INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b|"

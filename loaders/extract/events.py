@@ -117,6 +117,8 @@ class EventFinder:
     # -- sentences ---------------------------------------------------------------------
     def clause(self, unit: Unit, clause: Clause) -> None:
         quote = self.text[clause.start:clause.end]
+        if quote.rstrip().endswith("?"):
+            clause.cues = [c for c in clause.cues if c.kind not in ("would_do", "future_passive")]  # asked, not promised
         self.current_item = unit.item
         if self.procedural or cues.found(cues.PROCEDURAL, quote):
             return
@@ -142,9 +144,12 @@ class EventFinder:
         "requested that a report be brought back": a commitment whose owner is null, or the
         officer a member's request was put to.  Said in an answer, it still names no doer
         ("the Commissioner advised that the response would be submitted"): null, never a guess."""
+        asks = [c.start for c in clause.cues if c.kind in ("question", "passive_question")]
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
+            if cue.kind == "future_passive" and any(a < cue.start for a in asks):
+                continue  # "sought an assurance that they would be deployed": asked for, not promised
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
             owner = self._request_addressee(clause, cue) if cue.kind == "request" else \
