@@ -104,3 +104,66 @@ def test_progress_in_open_vocabulary_is_a_status_update():
     data = run("The new control room rota had now been put in place across the county.")
     (update,) = events_of(data, "StatusUpdate")
     assert update["status"] == "closed"
+
+
+def test_quoted_speech_speaks_for_whoever_opened_the_quote():
+    data = run("The Commissioner’s statement was as follows: “I will write to every parish council "
+               "before the summer.”")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Police and Crime Commissioner"
+
+
+def test_a_conditional_undertaking_still_binds_its_named_doer():
+    data = run("If the figures were shared with him, the Chief Constable would brief the Panel in March.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Constable"
+
+
+def test_a_relative_clause_is_no_embedded_question():
+    data = run("The Panel noted the custody audit, which would be reported to the Panel each quarter.")
+    assert [c["owner"] for c in events_of(data, "Commitment")] == [None]
+
+
+def test_an_assurance_sought_is_asked_for_not_promised():
+    data = run("Councillor Vale sought an assurance that the rural teams would be kept at full strength.")
+    assert not events_of(data, "Commitment")
+    assert [actor(data, q, "asker") for q in events_of(data, "Question")] == ["Councillor Vale"]
+
+
+def test_a_state_of_commitment_is_no_undertaking():
+    data = run("The Chief Constable explained that the Force was committed to improving response times.")
+    assert not events_of(data, "Commitment")
+
+
+def test_a_collective_doer_owns_what_it_does():
+    data = run("The task and finish group would report its findings to the Panel in June.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "task and finish group"
+
+
+def test_agenda_boilerplate_asks_nothing():
+    data = run("The Committee is asked to note the contents of the report.")
+    assert not events_of(data, "Question") and not events_of(data, "Commitment")
+
+
+def test_a_member_taking_note_is_not_putting_a_point():
+    data = run("Councillor Rao noted the report.")
+    assert not events_of(data, "Question")
+
+
+def test_a_key_after_an_office_names_the_person_for_later_references():
+    data = run("In Attendance:\n\nChief Finance Officer Priya Das (PD)\n\n3. Budget\n\n"
+               "Councillor Moss asked about reserves. PD explained that reserves were above the minimum.")
+    (answer,) = events_of(data, "Answer")
+    assert actor(data, answer, "speaker") == "Priya Das"
+
+
+def test_a_name_before_a_parenthesised_office_is_a_person():
+    data = run("Omar Clarke (Assistant Chief Constable) confirmed that the review had started.")
+    assert any(e["type"] == "Person" and e["surname"] == "Clarke" for e in data["entities"])
+
+
+def test_a_decision_list_names_its_papers():
+    data = run("The following decisions have been published:\nDecision 014 Estates disposal plan - "
+               "DR-2025-014.pdf\n")
+    assert [e["title"] for e in data["entities"] if e["type"] == "Report"] == ["Estates disposal plan"]

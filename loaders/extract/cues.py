@@ -15,7 +15,7 @@ I = re.IGNORECASE
 
 QUESTION = re.compile(
     r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
-    r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|sought (?:clarification|assurances?|reassurances?|an update|"
+    r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|sought (?:an?\s+|further\s+|some\s+)?(?:clarification|assurances?|reassurances?|update|"
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
