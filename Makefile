@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXAMPLES ?= examples/minutes
+EXAMPLES ?= examples/minutes examples/kent-pcp-2017-18
 
 # First interpreter >= 3.12 that really runs (a pyenv shim may exist and still fail).
 define FIND_PYTHON
@@ -45,8 +45,14 @@ test-deps:
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py $(if $(FULL),--full,)
 
-lint: $(STAMP)
+# ruff on every Python file, mypy on the packages as installed (see [tool.mypy] in
+# pyproject.toml: tools/mypy_tree.py lays out scrutiny.* as links for it), then the
+# Cypher checker over the saved queries (needs test-deps).
+lint: $(STAMP) test-deps
+	$(BIN)/ruff check .
+	$(BIN)/python tools/mypy_tree.py
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q tests/test_queries_lint.py
 
 clean:
-	rm -rf $(VENV) out data .pytest_cache
+	rm -rf $(VENV) out data .pytest_cache .mypy-tree .mypy_cache .ruff_cache

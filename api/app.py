@@ -18,8 +18,6 @@ from scrutiny.errors import ScrutinyError
 from scrutiny.settings import Settings, get_settings
 
 
-
-
 def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 

@@ -33,10 +33,11 @@ class Page(BaseModel):
     next_offset: int | None
 
 
-ERRORS = {status: {"model": ErrorResponse, "description": text} for status, text in (
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse, "description": text} for status, text in (
     (400, "Bad parameter"), (404, "Not found"), (422, "Invalid request"),
     (503, "Store unavailable"), (504, "Query timed out"))}
-CSV_RESPONSE = {200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}}
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}}
 Format = Literal["json", "csv"]
 NO_NUL = r"^[^\x00]*$"  # the embedded store refuses NUL in any parameter; say so in the schema
 LimitQuery = Query(100, ge=1, le=1000, description="Rows per page")

@@ -6,18 +6,20 @@ import datetime as dt
 import hmac
 import tempfile
 from pathlib import Path as FilePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, UploadFile
 from pydantic import BaseModel
 
 from scrutiny import queries
-from scrutiny.api.pages import (CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery,
-                                OffsetQuery, Page, page)
+from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery, OffsetQuery, Page, page
 from scrutiny.graph import explore
 
 router = APIRouter()
-Kind = Literal[tuple(explore.KINDS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    Kind = str  # statically a string; FastAPI validates against the Literal of explore.KINDS below
+else:
+    Kind = Literal[tuple(explore.KINDS)]
 Status = Literal["open", "overdue", "fulfilled", "superseded"]
 
 
@@ -66,10 +68,12 @@ def health(request: Request):
 
 
 @router.get("/chains", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
-def chains(request: Request, body: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Body name contains"),
+def chains(request: Request,
+           body: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Body name contains"),
            report: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Report title contains"),
            finding: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Finding title contains"),
-           owner: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Owner (office or person) contains"),
+           owner: str | None = Query(None, max_length=200, pattern=NO_NUL,
+                                     description="Owner (office or person) contains"),
            status: Status | None = None, since: dt.date | None = None, until: dt.date | None = None,
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
@@ -108,7 +112,8 @@ def find(request: Request, name: str = Query(..., min_length=1, max_length=200, 
 
 
 @router.get("/search", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
-def search(request: Request, q: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
+def search(request: Request,
+           q: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Full-text search over the exact quotes of questions, answers, commitments and more."""
     return page(request.app.state.store, request.app.state.settings, "search-quotes", {"text": q},
@@ -124,8 +129,8 @@ def ingest(request: Request, file: UploadFile, x_api_key: str | None = Header(No
         raise HTTPException(404, "ingest is off: set SCRUTINY_API_KEY to enable it")
     if not hmac.compare_digest((x_api_key or "").encode(), configured.get_secret_value().encode()):
         raise HTTPException(401, "a valid X-API-Key header is required")
-    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import load_paths
+    from scrutiny.loaders.read.manifest import Metadata
     name = FilePath(file.filename or "upload.txt").name[:100]
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / name

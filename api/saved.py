@@ -14,8 +14,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from scrutiny import queries
-from scrutiny.api.pages import (CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery,
-                                OffsetQuery, Page, page)
+from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery, OffsetQuery, Page, page
 
 PY_TYPES = {"string": str, "int": int, "float": float, "bool": bool, "date": dt.date}
 
@@ -72,14 +71,17 @@ def _endpoint(q: queries.SavedQuery):
     for p in q.params:
         if p.name == "limit":
             continue
+        string = p.type == "string"
         default = Query(... if p.required else None, description=p.description,
-                        **({"max_length": queries.MAX_STRING, "pattern": NO_NUL} if p.type == "string" else {}))
+                        max_length=queries.MAX_STRING if string else None, pattern=NO_NUL if string else None)
         params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default,
                                         annotation=PY_TYPES[p.type] | None))
     params += [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),
                inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=OffsetQuery, annotation=int),
                inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=FormatQuery,
                                  annotation=Literal["json", "csv"])]
-    run.__signature__ = inspect.Signature(params)
+    # FastAPI reads the parameters from inspect.signature, which honours __signature__;
+    # typeshed does not declare that attribute on functions.
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     run.__name__ = q.name.replace("-", "_")
     return run

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -13,7 +13,8 @@ from scrutiny.viz.network import network, render
 from scrutiny.viz.views import entity_view, query_view
 
 router = APIRouter(prefix="/views", tags=["views"])
-HTML = {200: {"content": {"text/html": {}}, "description": "A self-contained network view"}}
+HTML: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}}, "description": "A self-contained network view"}}
 Layout = Literal["physics", "spring"]
 
 

@@ -6,8 +6,8 @@ import argparse
 import platform
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "minutes"
@@ -47,10 +47,10 @@ def print_table(title: str, columns: list[str], rows: list[list]) -> None:
     cells = [[str(c) for c in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(columns)]
     print(f"\n{title}  ({machine()})")
-    print("  ".join(h.ljust(w) for h, w in zip(columns, widths)))
+    print("  ".join(h.ljust(w) for h, w in zip(columns, widths, strict=True)))
     print("  ".join("-" * w for w in widths))
     for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
 
 
 def median(samples: list[float]) -> float:

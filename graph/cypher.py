@@ -7,8 +7,9 @@ every value travels as a parameter.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.model import Graph

@@ -48,7 +48,7 @@ class Graph:
         edge = self.edges.setdefault((type_, source, target), Edge(type_, source, target))
         edge.props.update({k: v for k, v in props.items() if v is not None})
 
-    def merge(self, other: "Graph") -> None:
+    def merge(self, other: Graph) -> None:
         for node in other.nodes.values():
             self.add_node(node.label, node.key, **node.props)
         for edge in other.edges.values():

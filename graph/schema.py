@@ -14,7 +14,6 @@ the same on FalkorDB and Neo4j, whose temporal types differ.
 from __future__ import annotations
 
 from neomodel import (
-    ArrayProperty,
     BooleanProperty,
     FloatProperty,
     IntegerProperty,

@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract.document import extract
-from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.read.files import read_document
+from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.records import DocumentText
 from scrutiny.loaders.to_graph import to_graph
 from scrutiny.settings import Settings
@@ -35,7 +35,7 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
-    started: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+    started: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat())
 
     def summary(self) -> str:
         return (f"loaded {len(self.loaded)}, skipped {len(self.skipped)} unchanged, "
@@ -72,7 +72,7 @@ def document_statements(store: Store, graph, doc_key: str, source: str) -> list[
     statements += upsert_statements(graph)
     statements.append(Statement(
         "MATCH (d:Document {key: $key}) SET d.complete = true, d.loaded_at = $at",
-        {"key": doc_key, "at": dt.datetime.now(dt.timezone.utc).isoformat()}))
+        {"key": doc_key, "at": dt.datetime.now(dt.UTC).isoformat()}))
     return statements
 
 

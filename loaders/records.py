@@ -96,7 +96,7 @@ class Extraction:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Extraction":
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
         d = data["document"]
         doc = DocumentText(source=d["source"], format=d["format"], text=d["text"],
                            url=d.get("url"), title=d.get("title"), body=d.get("body"),

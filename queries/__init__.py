@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,7 @@ def _bool(raw: Any) -> bool:
     raise ValueError(raw)
 
 
-TYPES = {"string": str, "int": int, "float": float, "bool": _bool, "date": _date}
+TYPES: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _bool, "date": _date}
 MAX_STRING = 1000
 
 
@@ -108,7 +109,9 @@ def _default(kind: str, raw: str) -> Any:
 
 
 def parse(path: Path) -> SavedQuery:
-    header, body, params = {}, [], []
+    header: dict[str, str] = {}
+    body: list[str] = []
+    params: list[Param] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*//\s*(\w+):\s*(.*)$", line)
         if m and not body:

@@ -30,7 +30,7 @@ class Site:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> "Site":
+    def __enter__(self) -> Site:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 

@@ -11,7 +11,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from pydantic import SecretStr
 
 from scrutiny.api.app import create_app
@@ -19,7 +20,7 @@ from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.settings import Settings
 from tests.conftest import load_minutes_and_fixture, serve_app
 
-PANEL_PCC = "person/body:borsetshire police and crime panel|sterling"
+PANEL_PCC = "person/body:borsetshire police and crime panel|sterling|john"
 
 
 def _serve(settings: Settings):

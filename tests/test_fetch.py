@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import os
 import subprocess
 import sys
@@ -122,7 +123,7 @@ def test_requests_are_paced_by_the_delay(tmp_path):
         client.close()
     times = [t for t, _, _ in site.requests]
     assert len(times) == 3
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.29
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.29
 
 
 @pytest.mark.parametrize("wanted, expected", [

@@ -29,7 +29,10 @@ def extracted(path: Path) -> dict:
 def said(data: dict) -> list[tuple[str, str | None, str | None]]:
     """(event type, its actor's name, due) for every event, in order."""
     names = {e["id"]: e["name"] for e in data["entities"]}
-    actor = lambda ev: next((names[ev[k]] for k in ("asker", "speaker", "owner") if ev.get(k)), None)
+
+    def actor(ev: dict) -> str | None:
+        return next((names[ev[k]] for k in ("asker", "speaker", "owner") if ev.get(k)), None)
+
     return [(ev["type"], actor(ev), ev.get("due")) for ev in data["events"]]
 
 
@@ -124,8 +127,8 @@ SHORT = "Councillor O’Brien asked about response times. The Commissioner expla
 
 
 def test_a_manifest_beside_the_files_gives_url_body_and_date_and_flags_override_it(tmp_path):
-    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, read_documents
+    from scrutiny.loaders.read.manifest import Metadata
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(SHORT)
     (tmp_path / "manifest.csv").write_text(

@@ -40,6 +40,12 @@ def test_readme_commands_are_the_makefile_targets():
     assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
 
 
+def test_ci_lints_before_testing():
+    steps = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "set -euo pipefail" in steps
+    assert steps.index("make lint") < steps.index("make test")
+
+
 def test_readme_schema_tables_are_the_declared_schema():
     from scrutiny.graph.catalog import markdown_tables
     assert markdown_tables() in README

@@ -13,8 +13,8 @@ import pytest
 from scrutiny.errors import QueryTimeout, StoreError
 from scrutiny.graph.cypher import upsert_statements
 from scrutiny.graph.model import Graph
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.graph.stores.backup import wait_for_log_rewrite
+from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.graph.stores.server import ServerDir
 from tests.processes import server_processes
 

@@ -19,7 +19,8 @@ HOSTILE = """Hostile Police and Crime Panel
 Minutes of the meeting held on 3 March 2024
 
 Councillor Boyes asked about the ‘<script>window.pwned = 1; alert(1)</script> Review’ and the href of the page.
-The Chief Constable agreed to provide a report on <img src=x onerror="window.pwned = 2; alert(2)"> href="javascript:alert(3)" at the next meeting.
+The Chief Constable agreed to provide a report on <img src=x onerror="window.pwned = 2; alert(2)"> \
+href="javascript:alert(3)" at the next meeting.
 """
 
 
@@ -67,11 +68,13 @@ def test_text_from_a_document_shows_literally_and_runs_nothing(tmp_path, setting
     quotes = page.evaluate("window.scrutinyNetwork.body.data.nodes.get().map(n => n.quote).join(' ')")
     assert "<img src=x onerror=" in quotes and "<script>window.pwned = 1" in quotes
     # click each node that carries hostile text: its details appear as text
-    ids = page.evaluate("window.scrutinyNetwork.body.data.nodes.get().filter(n => /<(img|script)/.test(n.quote + n.label)).map(n => n.id)")
+    ids = page.evaluate("window.scrutinyNetwork.body.data.nodes.get()"
+                        ".filter(n => /<(img|script)/.test(n.quote + n.label)).map(n => n.id)")
     assert ids
     for node in ids:
         page.evaluate(f"window.scrutinyNetwork.body.emitter.emit('click', {{nodes: [{node!r}], edges: []}}); true")
         assert "<" in page.evaluate("document.getElementById('panel').textContent")
-        assert page.evaluate("document.querySelectorAll('#panel script, #panel img, img, body script[src]').length") == 0
+        injected = "document.querySelectorAll('#panel script, #panel img, img, body script[src]').length"
+        assert page.evaluate(injected) == 0
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.dialogs() == []

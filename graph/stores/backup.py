@@ -17,6 +17,7 @@ import shutil
 import tarfile
 import time
 from pathlib import Path
+from typing import IO
 
 import redis
 
@@ -54,7 +55,7 @@ def backup(data_dir: Path, dest: Path, graph: str = "scrutiny") -> dict:
     try:
         documents = _snapshot(store.conn, graph)
         info = {"scrutiny": __version__, "graph": graph, "documents": documents,
-                "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
         with tarfile.open(part, "w:gz") as tar:
@@ -69,14 +70,21 @@ def backup(data_dir: Path, dest: Path, graph: str = "scrutiny") -> dict:
     return info
 
 
+def _member(tar: tarfile.TarFile, name: str) -> IO[bytes]:
+    """The regular file ``name`` of the archive (KeyError if absent, TarError if not a file)."""
+    member = tar.extractfile(name)
+    if member is None:
+        raise tarfile.TarError(f"{name} is not a regular file")
+    return member
+
+
 def _read_archive(archive: Path, into: Path) -> dict:
     """Only the two known members are taken, by name: nothing else in an archive is written."""
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            info = json.loads(tar.extractfile(INFO).read())
-            snapshot = tar.extractfile(SNAPSHOT)
+            info = json.loads(_member(tar, INFO).read())
             with open(into / SNAPSHOT, "wb") as out:
-                shutil.copyfileobj(snapshot, out)
+                shutil.copyfileobj(_member(tar, SNAPSHOT), out)
     except (OSError, KeyError, AttributeError, tarfile.TarError, ValueError) as exc:
         raise StoreError(f"{archive}: not a scrutiny backup ({exc})") from None
     return info

@@ -78,7 +78,7 @@ class EmbeddedStore:
         atexit.register(self.close)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "EmbeddedStore":
+    def from_settings(cls, settings: Settings) -> EmbeddedStore:
         return cls(settings.data_dir, settings.graph_name, settings.query_timeout_ms)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, *,
@@ -130,10 +130,11 @@ class EmbeddedStore:
             if not _already_there(exc):
                 raise
 
-    def _indexed(self) -> set:
+    def _indexed(self) -> set[tuple[str, ...]]:
+        """(label, property) of every index, and (label, property, type) per index type."""
         rows = self.run("CALL db.indexes() YIELD label, properties, types "
                         "RETURN label, properties, types")
-        have = set()
+        have: set[tuple[str, ...]] = set()
         for row in rows:
             for prop in row["properties"]:
                 kinds = row["types"].get(prop, []) if isinstance(row["types"], dict) else []

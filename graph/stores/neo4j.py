@@ -6,7 +6,7 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, Query, RoutingControl
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, AuthError
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from scrutiny.errors import ConfigError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
@@ -47,7 +47,7 @@ class Neo4jStore:
         self.timeout_ms = timeout_ms
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Neo4jStore":
+    def from_settings(cls, settings: Settings) -> Neo4jStore:
         if not settings.neo4j_uri:
             raise ConfigError("SCRUTINY_STORE=neo4j needs SCRUTINY_NEO4J_URI")
         auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())

@@ -35,4 +35,4 @@ def plain(value: Any) -> Any:
 
 def falkor_rows(result) -> list[dict[str, Any]]:
     names = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
-    return [dict(zip(names, (plain(v) for v in row))) for row in result.result_set or []]
+    return [dict(zip(names, (plain(v) for v in row), strict=True)) for row in result.result_set or []]

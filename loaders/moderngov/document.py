@@ -11,8 +11,8 @@ import datetime as dt
 import html
 from urllib.parse import urljoin, urlsplit
 
-from scrutiny.loaders.moderngov.service import AgendaItem, LinkedDoc, Meeting
 from scrutiny.loaders.extract.segment import ITEM_NUMBER
+from scrutiny.loaders.moderngov.service import AgendaItem, LinkedDoc, Meeting
 
 NOT_PUBLISHED = "Not published: this item was taken in private (restricted)."
 NO_TEXT = "No minute text was published for this item."

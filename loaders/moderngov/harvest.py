@@ -20,8 +20,7 @@ from pathlib import Path
 from scrutiny.errors import FetchError
 from scrutiny.loaders.moderngov import service
 from scrutiny.loaders.moderngov.client import PoliteClient, Response
-from scrutiny.loaders.moderngov.document import (meeting_url, minutes_html, printed_minutes,
-                                                 restricted_count)
+from scrutiny.loaders.moderngov.document import meeting_url, minutes_html, printed_minutes, restricted_count
 
 STATE_NAME = ".scrutiny-fetch.json"
 MANIFEST_COLUMNS = ["file", "url", "body", "meeting_date", "title"]

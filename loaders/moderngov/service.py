@@ -99,14 +99,14 @@ def _id(element: ET.Element, name: str) -> str | None:
 
 
 def committees(root: ET.Element) -> list[Committee]:
-    return [Committee(_id(c, "committeeid"), " ".join(_text(c, "committeetitle").split()))
-            for c in _all(root, "committee") if _id(c, "committeeid")]
+    return [Committee(cid, " ".join(_text(c, "committeetitle").split()))
+            for c in _all(root, "committee") if (cid := _id(c, "committeeid"))]
 
 
 def meeting_stubs(root: ET.Element) -> list[tuple[str, str | None]]:
     """(meeting id, ISO date) of every meeting listed."""
-    return [(_id(m, "meetingid"), service_date(_text(m, "meetingdate")))
-            for m in _all(root, "meeting") if _id(m, "meetingid")]
+    return [(mid, service_date(_text(m, "meetingdate")))
+            for m in _all(root, "meeting") if (mid := _id(m, "meetingid"))]
 
 
 def _docs(element: ET.Element) -> tuple[LinkedDoc, ...]:

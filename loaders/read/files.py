@@ -11,11 +11,11 @@ from pathlib import Path
 
 from scrutiny.errors import LoaderError
 from scrutiny.loaders.dates import parse_date
-from scrutiny.loaders.read.manifest import Metadata
 from scrutiny.loaders.read.html import html_to_text
+from scrutiny.loaders.read.manifest import Metadata
 from scrutiny.loaders.read.pdf import pdf_to_text
-from scrutiny.loaders.records import DocumentText
 from scrutiny.loaders.read.worker import run_limited
+from scrutiny.loaders.records import DocumentText
 from scrutiny.settings import Settings
 
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<body", b"<head", b"<div", b"<p>", b"<table")

@@ -25,7 +25,7 @@ class Metadata:
     title: str | None = None
     source: str | None = None  # how the document is cited instead of its path (an upload's name)
 
-    def overridden(self, **values) -> "Metadata":
+    def overridden(self, **values) -> Metadata:
         return replace(self, **{k: v for k, v in values.items() if v})
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import resource
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from scrutiny.errors import LoaderError
 

@@ -62,9 +62,14 @@ def emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
 
 
 def table(rows: list[dict], columns: list[str], width: int = 60) -> str:
-    cell = lambda v: ("" if v is None else " ".join(str(v).split()))[:width]
+    def cell(v: object) -> str:
+        return ("" if v is None else " ".join(str(v).split()))[:width]
+
     widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
-    line = lambda vals: "  ".join(v.ljust(widths[c]) for c, v in zip(columns, vals)).rstrip()
+
+    def line(vals: list[str]) -> str:
+        return "  ".join(v.ljust(widths[c]) for c, v in zip(columns, vals, strict=True)).rstrip()
+
     out = [line(columns), line(["-" * widths[c] for c in columns])]
     out += [line([cell(r.get(c)) for c in columns]) for r in rows]
     return "\n".join(out)

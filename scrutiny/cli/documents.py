@@ -27,8 +27,8 @@ def extract(paths, json_dir, url, body, meeting_date):
     """
     from scrutiny.errors import LoaderError
     from scrutiny.loaders.extract.document import extract as run_extract
-    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, read_documents
+    from scrutiny.loaders.read.manifest import Metadata
     failed = 0
     out = Path(json_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -57,8 +57,8 @@ def load(paths, url, body, meeting_date, data_dir):
 
     Example: scrutiny load examples/minutes
     """
-    from scrutiny.loaders.read.manifest import Metadata
     from scrutiny.loaders.pipeline import expand, load_paths
+    from scrutiny.loaders.read.manifest import Metadata
     settings = get_settings(data_dir=data_dir)
     files = expand(paths)
     with configured_store(settings) as store, \
