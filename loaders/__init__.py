@@ -10,7 +10,8 @@
    of each clause; ``cues`` holds the grammar; ``anchored`` finds phrases by their
    rare head words) ->
    ``events`` (questions, answers, commitments, resolutions, progress) ->
-   ``reports`` (reports and findings) -> ``document`` (entities with ids).
+   ``reports`` (reports and findings; ``published`` reads their publication
+   dates) -> ``document`` (entities with ids).
 3. ``to_graph``: an Extraction to the neutral ``graph.model.Graph``.
 4. ``pipeline``: the writer. It reads, extracts, builds and writes each
    document in one transaction, then asks ``link/`` to relink changed bodies.
@@ -18,9 +19,12 @@
    word by how telling it is in the body, ``topic`` reads what a commitment
    promised, ``later`` indexes the body's later text once by word, ``evidence``
    and ``match`` find what later meetings report delivered, ``status`` turns that
-   into a status and a due date (deferrals, supersession), ``holders`` resolves
-   "the Commissioner" to the person holding the office on the date, and ``store``
-   is the one module of the linker that reads and writes the store.
+   into a status (deferrals, supersession) with ``due`` the one reader of due
+   phrases on the body's calendar, ``responses`` finds a report's published
+   response against its 56-day clock, ``people`` ties "Councillor Boyes" to the one
+   person of the body it can be, ``holders`` resolves "the Commissioner" to the
+   person holding the office on the date, and ``store`` is the one module of the
+   linker that reads and writes the store.
 
 ``records`` (the stage contract) and ``dates`` are shared by every stage.
 ``moderngov/`` is a source: it fetches a council's pages to files for ``load``.

@@ -2,18 +2,22 @@
 
 Keys are natural: the document's content hash; a meeting is its body and date;
 people and offices are keyed within their body, so "Boyes" of one panel is
-never merged with a "Boyes" of another; bodies and reports by normalised name.
+never merged with a "Boyes" of another, and a person by surname and first name
+or initial (``link.people``), so "Simon Jones" is not "Martyn Jones" even where
+extraction grouped them by surname; bodies and reports by normalised name.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
-from scrutiny.loaders.records import Entity, Event, Extraction
 from scrutiny.loaders.extract.reports import fold as slug
 from scrutiny.loaders.extract.reports import generic
+from scrutiny.loaders.link.people import given_name, person_key, unify
+from scrutiny.loaders.records import Entity, Event, Extraction
 
 EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
                "Commitment": "Commitment", "Resolution": "Resolution",
@@ -31,9 +35,9 @@ class _Keys:
         self.body = slug(ex.document.body) if ex.document.body else None
         self.scope = f"body:{self.body}" if self.body else f"doc:{self.doc}"
 
-    def entity(self, e: Entity) -> tuple[str, str]:
+    def entity(self, e: Entity, given: str | None = None) -> tuple[str, str]:
         if e.type == "Person":
-            return "Person", f"{self.scope}|{slug(e.extra.get('surname') or e.name)}"
+            return "Person", person_key(self.scope, slug(e.extra.get("surname") or e.name), given)
         if e.type == "Role":
             return "Role", f"{self.scope}|{slug(e.extra.get('title') or e.name)}"
         if e.type == "Body":
@@ -55,13 +59,54 @@ def to_graph(ex: Extraction) -> Graph:
                                     number=item.number, title=item.title, start=item.start,
                                     end=item.end, meeting_date=doc.meeting_date)
         g.add_edge("HAS_ITEM", meeting, items[item.id])
-    refs = {e.id: _entity(g, keys, e, d, doc.text) for e in ex.entities}
-    _offices_and_members(g, ex, refs, doc.meeting_date)
+    people = {e.id: _people(e, doc.text) for e in ex.entities if e.type == "Person"}
+    refs = {e.id: _entity(g, keys, e, d, doc.text, people.get(e.id)) for e in ex.entities}
+    actor = _actor_of(keys, ex, refs, people)
+    _offices_and_members(g, ex, refs, doc.meeting_date, actor)
     _response_clock(g, ex, refs)
     events = {ev.id: _event(g, keys, ev, d, items, doc.meeting_date) for ev in ex.events}
     for ev in ex.events:
-        _event_links(g, ev, events, refs)
+        _event_links(g, ev, events, refs, actor)
     return g
+
+
+def _people(e: Entity, text: str) -> dict[tuple[int, int] | None, str | None]:
+    """Each mention of a Person entity -> the first name or initial it stands for; key
+    ``None`` -> the entity's own (fullest) name.  One name, with bare-surname mentions, is
+    one person; two ("Ann Marsh", "Ian Marsh") are two, and a bare "Councillor Marsh"
+    beside them is neither."""
+    surname = e.extra.get("surname")
+    own = given_name(e.name, surname)
+    givens: dict[tuple[int, int], str | None] = {(m[0], m[1]): given_name(text[m[0]:m[1]], surname)
+                                                 for m in e.mentions}
+    unified = unify([own, *givens.values()])
+    named = {unified[g] for g in givens.values() if unified[g]}
+    out: dict[tuple[int, int] | None, str | None] = {None: unified[own]}
+    if len(named | {unified[own]} - {None}) <= 1:  # one person: bare mentions are them too
+        out.update(dict.fromkeys(givens, unified[own]))
+    else:
+        out.update({span: unified[g] for span, g in givens.items()})
+    return out
+
+
+def _actor_of(keys: _Keys, ex: Extraction, refs, people):
+    """(entity id, span of the event) -> the node: for a person, the one its mention there names."""
+    entities = {e.id: e for e in ex.entities}
+
+    def actor(eid: str, start: int, end: int):
+        if eid not in people:
+            return refs[eid]
+        return keys.entity(entities[eid], _person_at(people[eid], start, end))
+    return actor
+
+
+def _person_at(people: dict, start: int, end: int) -> str | None:
+    """The given name of the entity's mention inside [start, end), else of the last one
+    before it (a pronoun's antecedent), else its own."""
+    spans = sorted(span for span in people if span)
+    inside = [span for span in spans if start <= span[0] < end]
+    before = [span for span in spans if span[0] < start]
+    return people[(inside or before[-1:] or [None])[0]]
 
 
 def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
@@ -72,19 +117,19 @@ def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
     g.add_edge("RECORDS", d, meeting)
     if doc.body:
         kind = "panel" if re.search(r"panel|committee", doc.body, re.I) else "other"
-        body = g.add_node("Body", keys.body, name=doc.body, kind=kind, stale=True)
+        body = g.add_node("Body", keys.body or slug(doc.body), name=doc.body, kind=kind, stale=True)
         g.add_edge("HELD_BY", meeting, body)
     return meeting
 
 
-def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str):
+def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str, people=None):
+    if people:
+        return _persons(g, keys, e, d, text, people)
     label, key = keys.entity(e)
-    props = {"name": e.name}
+    props: dict[str, Any] = {"name": e.name}
     if label in ("Report", "Finding"):
         props = {"title": e.extra.get("title") or e.name}
-    if label == "Person":
-        props.update(surname=e.extra.get("surname"), honorific=e.extra.get("honorific"))
-    elif label == "Role":
+    if label == "Role":
         props["title"] = e.extra.get("title") or e.name
     elif label == "Body":
         props["kind"] = e.extra.get("kind")
@@ -102,20 +147,41 @@ def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str):
     return ref
 
 
-def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date) -> None:
+def _persons(g: Graph, keys: _Keys, e: Entity, d, text: str, people: dict):
+    """One node per person the entity's mentions name, each with its fullest name and
+    first mention; the entity's own name's node is returned."""
+    spans: dict[str | None, list[tuple[int, int]]] = {}
+    for span, given in sorted((s, g) for s, g in people.items() if s):
+        spans.setdefault(given, []).append(span)
+    own = people[None]
+    for given in {own, *spans}:
+        names = [" ".join(text[a:b].split()) for a, b in spans.get(given, [])]
+        name = max(names + ([e.name] if given == own else []), key=len)
+        ref = g.add_node("Person", keys.entity(e, given)[1], name=name,
+                         surname=e.extra.get("surname"), honorific=e.extra.get("honorific"))
+        if spans.get(given):
+            s, t = spans[given][0]
+            g.add_edge("MENTIONED_IN", ref, d, doc=keys.doc, quote=text[s:t], start=s, end=t)
+    return keys.entity(e, own)
+
+
+def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) -> None:
     """Person-office links, each with its document, quote and the date it was true;
     panel members' membership of the panel."""
     text, doc = ex.document.text, ex.document.id
     panel = next((refs[e.id] for e in ex.entities if e.type == "Body"
                   and e.name == ex.document.body), None)
+    seen: set = set()
     for e in ex.entities:
         for held in e.extra.get("holds") or []:
             s, t = held["start"], held["end"]
-            g.add_edge("HOLDS", refs[e.id], refs[held["role"]], doc=doc, quote=text[s:t],
+            g.add_edge("HOLDS", actor(e.id, s, s + 1), refs[held["role"]], doc=doc, quote=text[s:t],
                        start=s, end=t, since=meeting_date, until=meeting_date)
-        if e.type == "Person" and e.extra.get("side") == "member" and panel and e.mentions:
-            s, t = e.mentions[0]
-            g.add_edge("MEMBER_OF", refs[e.id], panel, doc=doc, quote=text[s:t], start=s, end=t)
+        if e.type == "Person" and e.extra.get("side") == "member" and panel:
+            for s, t in e.mentions:  # each person the entity names, at their first mention
+                if (ref := actor(e.id, s, t)) not in seen:
+                    seen.add(ref)
+                    g.add_edge("MEMBER_OF", ref, panel, doc=doc, quote=text[s:t], start=s, end=t)
 
 
 def _response_clock(g: Graph, ex: Extraction, refs) -> None:
@@ -126,7 +192,7 @@ def _response_clock(g: Graph, ex: Extraction, refs) -> None:
         if e.type == "Report" and publisher in refs:
             g.add_edge("PUBLISHED_BY", refs[e.id], refs[publisher])
         if e.type == "Report" and published:
-            due = add_days(published, RESPONSE_DAYS) if kinds.get(publisher) == "inspectorate" else None
+            due = add_days(published, RESPONSE_DAYS) if publisher and kinds.get(publisher) == "inspectorate" else None
             g.add_node("Report", refs[e.id][1], published=published, response_due=due)
 
 
@@ -151,16 +217,16 @@ def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
     return ref
 
 
-def _event_links(g: Graph, ev: Event, events, refs) -> None:
+def _event_links(g: Graph, ev: Event, events, refs, actor) -> None:
     me = events[ev.id]
     for field, rel in ACTOR_EDGE.items():
         if ev.fields.get(field) in refs:
-            g.add_edge(rel, me, refs[ev.fields[field]])
+            g.add_edge(rel, me, actor(ev.fields[field], ev.start, ev.end))
     subjects = ev.fields.get("about") or ev.fields.get("addresses") or ev.fields.get("subject") or []
-    rel = {"Question": "ABOUT", "Commitment": "ADDRESSES", "StatusUpdate": "UPDATES"}.get(me[0])
+    subject_rel = {"Question": "ABOUT", "Commitment": "ADDRESSES", "StatusUpdate": "UPDATES"}.get(me[0])
     for sid in subjects:
-        if rel and sid in refs:
-            g.add_edge(rel, me, refs[sid])
+        if subject_rel and sid in refs:
+            g.add_edge(subject_rel, me, refs[sid])
     if ev.fields.get("answers") in events:
         g.add_edge("ANSWERS", me, events[ev.fields["answers"]])
     if me[0] == "Commitment" and ev.fields.get("arises_from") in events:

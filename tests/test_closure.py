@@ -12,8 +12,8 @@ import pytest
 
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.link import evidence
+from scrutiny.loaders.link.due import due_date
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
-from scrutiny.loaders.link.status import due_date
 from scrutiny.loaders.pipeline import expand, load_paths
 from scrutiny.settings import Settings
 from tests.conftest import ROOT

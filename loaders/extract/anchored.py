@@ -36,7 +36,7 @@ def heads(text: str, head: Heads) -> list[tuple[int, int]]:
     """Where a head phrase stands in ``text``."""
     tokens = Tokens.cached(text)
     found = []
-    for word, start in zip(tokens.norm, tokens.starts):
+    for word, start in zip(tokens.norm, tokens.starts, strict=True):
         if word in head.firsts and (m := head.pattern.match(text, start)):
             found.append(m.span())
     return found
@@ -60,7 +60,7 @@ def match_around(text: str, head: Heads, pattern: re.Pattern, back: int = 3) -> 
     before it: for patterns that run on past their head ("a member of the Panel")."""
     tokens = Tokens.cached(text)
     found, reached = [], 0
-    for i, (word, start) in enumerate(zip(tokens.norm, tokens.starts)):
+    for i, (word, start) in enumerate(zip(tokens.norm, tokens.starts, strict=True)):
         if word not in head.firsts or start < reached or not head.pattern.match(text, start):
             continue
         for j in range(max(0, i - back), i + 1):

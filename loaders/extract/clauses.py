@@ -173,7 +173,8 @@ class SubjectFinder:
         """The actor a sentence opens with ("The Commissioner introduced the report"), so that
         the next sentence's "He" can refer to it even when no cue named it."""
         first = next((m for m in mentions if m.start >= start), None)
-        if first is None or not re.fullmatch(r"\s*(?:[\d.()a-z]{1,4}\s+)?(?:the|The)?\s*", self.text[start:first.start]):
+        opening = self.text[start:first.start] if first is not None else ""
+        if first is None or not re.fullmatch(r"\s*(?:[\d.()a-z]{1,4}\s+)?(?:the|The)?\s*", opening):
             return None
         return first if FINITE_AFTER.match(self.text, first.end) else None
 

@@ -11,11 +11,10 @@ import re
 
 from scrutiny.loaders.extract.anchored import Heads
 
-I = re.IGNORECASE
-
 QUESTION = re.compile(
     r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
-    r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|sought (?:an?\s+|further\s+|some\s+)?(?:clarification|assurances?|reassurances?|update|"
+    r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|"
+    r"sought (?:an?\s+|further\s+|some\s+)?(?:clarification|assurances?|reassurances?|update|"
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
@@ -29,7 +28,7 @@ MEMBER_SAYS = re.compile(
     r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|"
     r"believed|considered|warned|cautioned|questioned\s+whether)\b")
 NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|"
-                             r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", I)
+                             r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", re.I)
 # "In response to a question from Councillor Y, the Chief Constable confirmed ...": the question
 # folded into its answer.  Its asker is who the phrase names, "member" for a Member's, or nobody.
 FOLDED_QUESTION = re.compile(
@@ -40,13 +39,15 @@ CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed",
 PASSIVE_QUESTION = re.compile(
     r"\bquestions?(?:\s+[\w-]+){0,4}?\s+(?:has|have|had)\s+been\s+received\b|"
     r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+(?:\w+\s+)?"
-    r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|\bit was (?:asked|queried|questioned)\s+"
-    r"(?:whether|if|why|how|what)\b", I)
+    r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|"
+    r"\bit was (?:asked|queried|questioned)\s+"
+    r"(?:whether|if|why|how|what)\b", re.I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
                  r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
-ANSWER_WEAK = r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|accepted|agreed|outlined|suggested|believed"
+ANSWER_WEAK = (r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
+               r"accepted|agreed|outlined|suggested|believed")
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
@@ -54,18 +55,20 @@ STRONG_VERB = re.compile(ANSWER_STRONG)
 STANCE = re.compile(r"\b(?:was|were|remained|am|are)\s+(?:confident|satisfied|assured|content)\s+that\b")
 # Procedure, not accountability: declarations, apologies, introductions, the order of business.
 PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclosable|registrable|an?)\s+interests?\b|"
-                        r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|\bminute['’]s silence|"
+                        r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|"
+                        r"\bminute['’]s silence|"
                         r"\bintroduce\s+themselves|"
-                        r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", I)
+                        r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", re.I)
 PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
-                             r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", I)
-POSITIVE_STANCE = re.compile(r"^\s*(?:that\s+)?(?:\w+\s+){0,2}?(?:reassured|assured|pleased|satisfied|content|supportive|"
-                             r"grateful|welcomed|thanked)\b", I)
+                             r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", re.I)
+POSITIVE_STANCE = re.compile(r"^\s*(?:that\s+)?(?:\w+\s+){0,2}?"
+                             r"(?:reassured|assured|pleased|satisfied|content|supportive|"
+                             r"grateful|welcomed|thanked)\b", re.I)
 PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
     r"\bit was (?:explained|confirmed|clarified|advised|reported|stated)\b|"
     r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
-    r"\bin (?:response|reply),? it was\b|\b(?:been|and)\s+responded\s+to\s+in\s+writing\b", I)
+    r"\bin (?:response|reply),? it was\b|\b(?:been|and)\s+responded\s+to\s+in\s+writing\b", re.I)
 
 NOT_ACTIONS = (r"(?:note|consider|receive|comment|approve|endorse|agree|accept|declare|disclose|"
                r"introduce|move|extend\s+the\s+(?:meeting|time)|adjourn|vary|defer\s+the\s+item)\b")
@@ -117,13 +120,13 @@ FUTURE_PASSIVE = re.compile(
 # meetings for further discussion".
 REFERRAL = re.compile(
     r"(?:\b(?:was|were|be|been|is|are)\s+(?:\w+ly\s+)?|\band\s+)referred\s+(?:back\s+)?to\s+(?P<to>[^.;]{3,80}?)\s+for\s+"
-    r"(?:further\s+)?(?:discussion|consideration|action|review|a\s+response|investigation|comment)\b", I)
+    r"(?:further\s+)?(?:discussion|consideration|action|review|a\s+response|investigation|comment)\b", re.I)
 # The question words of an embedded question, after a verb or noun of asking: "asked which",
 # "wanted to understand how", "clarification on what".  A relative "which" is no question.
 EMBEDDED_QUESTION = re.compile(
     r"\bwhether\b|\b(?:ask\w*|quer\w*|question\w*|wonder\w*|enquir\w*|inquir\w*|understand|know|"
-    r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b", I)
-CONDITION = re.compile(r"\b(?:unless|once)\b", I)
+    r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b", re.I)
+CONDITION = re.compile(r"\b(?:unless|once)\b", re.I)
 # A request of an unnamed doer: "requested that further information be provided", "asked for a
 # full report", "asked that an item on recruitment be brought to a future meeting".
 REQUEST = re.compile(
@@ -140,17 +143,17 @@ DUE = re.compile(
     r"within\s+(?:\w+\s+){1,2}(?:days|weeks|months)|by\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}|"
     r"in\s+the\s+(?:Autumn|Spring|Summer|Winter|New Year)|later\s+in\s+(?:the\s+year|\d{4})|in\s+due\s+course|"
     r"(?:at\s+(?:its|the)\s+meeting\s+)?in\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)(?:\s+\d{4})?\b)", I)
+    r"September|October|November|December)(?:\s+\d{4})?\b)", re.I)
 
 # A decision states something: a verb (be, is, are, a participle, a subjunctive "provide").
 DECIDES = re.compile(r"\b(?:be|is|are|was|were|has|have|had|will|would|should|shall|to)\b|\b[a-z]{3,}(?:ed|es|s)\b")
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
     r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
-    r"published|presented|included|updated|forwarded|requested|sought|undertaken)\b", I)
+    r"published|presented|included|updated|forwarded|requested|sought|undertaken)\b", re.I)
 RESOLUTION_ASKED = re.compile(
-    r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended)\s+to\s+(?!note\b)(?P<what>\w+)", I)
-RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", I)
+    r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended)\s+to\s+(?!note\b)(?P<what>\w+)", re.I)
+RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", re.I)
 # "that the Commissioner provides information", "that the Panel should write", "but would explore":
 # any verb other than noting or receiving, after the decision's subject.
 SUBJUNCTIVE_ACT = re.compile(
@@ -165,13 +168,17 @@ BASE_VERB = re.compile(
 
 ACCOUNTABLE = re.compile(
     r"\b(?:recommendations?|actions?|areas? for improvement|AFIs?|action points?|"
-    r"outstanding references?|causes? of concern)\b", I)
+    r"outstanding references?|causes? of concern)\b", re.I)
 STATUS_WORDS = [
-    ("closed", re.compile(r"\b(?:have|has|had|were|was|are|is|now|been)\s+(?:now\s+)?(?:been\s+)?(?:closed|completed|discharged|signed off|implemented)\b|\bnow\s+(?:complete|completed|closed)\b|\bremains?\s+closed\b|\bmarked as\s+['‘]?(?:complete|completed|closed|discharged)", I)),
-    ("superseded", re.compile(r"\bsuperseded\b", I)),
-    ("overdue", re.compile(r"\boverdue\b|\bgraded\s+(?:as\s+)?red\b|\bpast\s+(?:its|their)\s+target", I)),
-    ("in_progress", re.compile(r"\bin progress\b|\bbeing progressed\b|\bon track\b|\bongoing\b|\bpartially\b", I)),
-    ("open", re.compile(r"\bremains?\s+open\b|\boutstanding\b|\bstill open\b|\bopen actions?\b", I)),
+    ("closed", re.compile(r"\b(?:have|has|had|were|was|are|is|now|been)\s+(?:now\s+)?(?:been\s+)?"
+                          r"(?:closed|completed|discharged|signed off|implemented)\b|"
+                          r"\bnow\s+(?:complete|completed|closed)\b|"
+                          r"\bremains?\s+closed\b|"
+                          r"\bmarked as\s+['‘]?(?:complete|completed|closed|discharged)", re.I)),
+    ("superseded", re.compile(r"\bsuperseded\b", re.I)),
+    ("overdue", re.compile(r"\boverdue\b|\bgraded\s+(?:as\s+)?red\b|\bpast\s+(?:its|their)\s+target", re.I)),
+    ("in_progress", re.compile(r"\bin progress\b|\bbeing progressed\b|\bon track\b|\bongoing\b|\bpartially\b", re.I)),
+    ("open", re.compile(r"\bremains?\s+open\b|\boutstanding\b|\bstill open\b|\bopen actions?\b", re.I)),
 ]
 # Progress in open vocabulary: a change reported as done, under way or missed, with or without
 # the word "recommendation": "had been put in place", "was now live", "were being developed".
@@ -181,33 +188,35 @@ DONE_VERBS = (r"(?:enhanced|received|complied\s+with|put\s+in\s+place|published|
               r"rolled\s+out|set\s+up|signed\s+off|finalised|removed)")
 PROGRESS = [
     ("closed", re.compile(rf"\b(?:had|has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?{DONE_VERBS}\b|"
-                          r"\bnow\s+(?:live|in\s+place|complete|completed|operational|published|available)\b", I)),
-    ("overdue", re.compile(rf"\b(?:had|has|have)\s+not\s+yet\s+been\s+\w+|\b(?:had|has|have)\s+not\s+been\s+{DONE_VERBS}\b|\bdeadlines?\s+(?:had|have|were)\s+"
-                           r"(?:been\s+)?missed\b|\bnot\s+(?:been\s+)?possible\s+to\b|\bdelayed\b", I)),
+                          r"\bnow\s+(?:live|in\s+place|complete|completed|operational|published|available)\b", re.I)),
+    ("overdue", re.compile(rf"\b(?:had|has|have)\s+not\s+yet\s+been\s+\w+|"
+                           rf"\b(?:had|has|have)\s+not\s+been\s+{DONE_VERBS}\b|"
+                           r"\bdeadlines?\s+(?:had|have|were)\s+"
+                           r"(?:been\s+)?missed\b|\bnot\s+(?:been\s+)?possible\s+to\b|\bdelayed\b", re.I)),
     ("in_progress", re.compile(r"\b(?:were|was|are|is)\s+(?:still\s+)?being\s+(?:developed|progressed|implemented|"
                                r"reviewed|considered|addressed|taken\s+forward|worked\s+on)\b|\bongoing\b|"
                                r"\bprogress\s+(?:in|on|with|made|against|towards)\b|\bon\s+(?:the\s+right\s+)?"
                                r"(?:track|trajectory)\b|\bclosure\s+of\b|\bupdated?\s+(?:the\s+)?(?:Panel|Committee|"
-                               r"Members)\s+on\b|\b(?:verbal|written|progress)\s+update\s+on\b", I)),
+                               r"Members)\s+on\b|\b(?:verbal|written|progress)\s+update\s+on\b", re.I)),
 ]
-ACTION_NUMBER = re.compile(r"\bAction\s+(?:No\.?|Number|#)?\s*(?P<num>\d{1,4}[a-z]?)\b", I)
-REFERS_TO_MEETING = re.compile(r"\b(?:meeting|panel|committee)\s+(?:held\s+)?on\s+", I)
+ACTION_NUMBER = re.compile(r"\bAction\s+(?:No\.?|Number|#)?\s*(?P<num>\d{1,4}[a-z]?)\b", re.I)
+REFERS_TO_MEETING = re.compile(r"\b(?:meeting|panel|committee)\s+(?:held\s+)?on\s+", re.I)
 
 FINDING_INTRO = [
-    ("positive", re.compile(r"\bpleased to (?:find|note|see)|\bstrengths?\b|\bpositives?\b|\bgood practice", I)),
-    ("concern", re.compile(r"\bconcerned to find|\bcauses? of concern|\bconcerns?\b", I)),
-    ("area_for_improvement", re.compile(r"\bareas? for improvement", I)),
-    ("recommendation", re.compile(r"\brecommendations?\b|\brecommended\b", I)),
-    ("other", re.compile(r"\bfound that\b|\bfindings?\b", I)),
+    ("positive", re.compile(r"\bpleased to (?:find|note|see)|\bstrengths?\b|\bpositives?\b|\bgood practice", re.I)),
+    ("concern", re.compile(r"\bconcerned to find|\bcauses? of concern|\bconcerns?\b", re.I)),
+    ("area_for_improvement", re.compile(r"\bareas? for improvement", re.I)),
+    ("recommendation", re.compile(r"\brecommendations?\b|\brecommended\b", re.I)),
+    ("other", re.compile(r"\bfound that\b|\bfindings?\b", re.I)),
 ]
-FRAMING = re.compile(r"\bthe following\b|[:\-–]\s*$", I)
+FRAMING = re.compile(r"\bthe following\b|[:\-–]\s*$", re.I)
 MEMBER_PHRASE = re.compile(
     r"\b(?:a|one|another|the)\s+(?:Panel\s+|panel\s+|Committee\s+|independent\s+|co-opted\s+)?member"
     r"(?:\s+of\s+the\s+(?:Panel|Committee|Board))?\b|"
-    r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", I)
+    r"\bMembers?\s+of\s+the\s+(?:Panel|Committee)\b|\b(?:Panel\s+)?Members\b", re.I)
 MEMBER_HEAD = Heads("member", "members", any_case=True)
 PANEL_HEAD = Heads("panel", "committee", "Police and Crime Panel", "Board", any_case=True)
-PUBLIC_PHRASE = re.compile(r"\b(?:a|the|one|another)\s+(?:same\s+|further\s+)?members?\s+of\s+the\s+public\b", I)
+PUBLIC_PHRASE = re.compile(r"\b(?:a|the|one|another)\s+(?:same\s+|further\s+)?members?\s+of\s+the\s+public\b", re.I)
 # Collective and generic doers: "the working group would develop", "the Force will publish".
 COLLECTIVE_HEADS = (r"(?:[Ww]orking\s+[Gg]roup|[Tt]ask\s+and\s+[Ff]inish\s+[Gg]roup|[Ss]ub-?[Gg]roup|[Gg]roup|[Tt]eam|"
                     r"[Uu]nit|[Dd]epartment|[Dd]irectorate|[Ss]ecretariat|[Pp]artnership|Force|Constabulary|Service)")
@@ -222,7 +231,7 @@ PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|ha
 SUBJECT_FILLER = re.compile(
     r"^(?:[\s,]++|(?:also|further|then|subsequently|however|additionally|again|therefore|duly|"
     r"in\s+response|in\s+reply|had|has|have|was|were|who|which|later|briefly|fully)\b|"
-    r"\([^)]{0,40}\))*+$", I)
+    r"\([^)]{0,40}\))*+$", re.I)
 
 # Literal pre-checks: a sentence pays for a pattern only when one of its stems occurs in the
 # sentence's lower-cased text (a C-speed substring test), since each pattern scans at tens of
@@ -257,7 +266,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "order of"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (
         ("been", "now"), ("not", "missed", "possible", "delayed"),
-        ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")))},
+        ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")), strict=True)},
 }
 
 

@@ -8,23 +8,24 @@ graph loader resolves them across documents of one body.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
+from scrutiny.loaders.dates import find_dates
 from scrutiny.loaders.extract import anchored, cues
-from scrutiny.loaders.dates import find_dates, parse_date
 from scrutiny.loaders.extract.events import EventFinder, RawEvent
 from scrutiny.loaders.extract.lexicon import lexicons
 from scrutiny.loaders.extract.mentions import Mention, find_mentions
 from scrutiny.loaders.extract.names import with_bare_names
-from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
+from scrutiny.loaders.extract.published import published_date
 from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
 from scrutiny.loaders.extract.segment import segment
+from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
 
 PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
     rf"\b({PLACE}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|{PLACE}(?:Joint\s+)?Audit\s+Committee)\b")
 HEADER_CHARS = 600
-PUBLISHED = re.compile(r"\b(?:was\s+)?published\s+(?:on\s+|in\s+)?", re.I)
 
 
 def describe(doc: DocumentText) -> DocumentText:
@@ -135,7 +136,7 @@ class _EntityBuilder:
     def link_appositions(self, mentions: list[Mention]) -> None:
         """"Dr. Billings, Police and Crime Commissioner" and "Chief Constable Rhodes":
         the person holds the office (a rank that is an office, such as Chief Constable)."""
-        for a, b in zip(mentions, mentions[1:]):
+        for a, b in itertools.pairwise(mentions):
             if a.type == "Person" and b.type == "Role" and \
                     re.fullmatch(r"\s*(?:,|\()\s*(?:the\s+)?", self.text[a.end:b.start]):
                 self._holds(a, self.by_key[("Role", b.name.lower())].id, b.end)
@@ -171,10 +172,8 @@ class _EntityBuilder:
             self.report_spans += [(m.start, m.end, ent.id) for m in group]
 
     def _published_after(self, m) -> str | None:
-        """"... which HMICFRS published on 12 October 2023": the date in the same sentence."""
-        tail = re.split(r"(?<=[.;])\s", self.text[m.end:m.end + 160], maxsplit=1)[0]
-        cue = PUBLISHED.search(tail)
-        return parse_date(tail[cue.end():cue.end() + 40]) if cue else None
+        """"... which HMICFRS published on 12 October 2023": the date the report's sentence gives."""
+        return published_date(self.text, m.start, m.end)
 
     def findings(self, spans, items) -> None:
         for n, f in enumerate(spans, 1):
@@ -221,7 +220,10 @@ def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[E
 
 def _fields(ev, actor, other, about, ids, creates, text) -> dict:
     quote = " ".join(text[ev.start:ev.end].split())
-    link = lambda key: ids[ev.links[key]] if ev.links.get(key) is not None else None
+
+    def link(key: str) -> str | None:
+        return ids[ev.links[key]] if ev.links.get(key) is not None else None
+
     if ev.type in ("Question", "Challenge"):
         return {"asker": actor, "addressee": other, "about": about, "text": quote}
     if ev.type == "Answer":

@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract import cues
 from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses, quoted_speech
-from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.segment import Unit
 
@@ -51,7 +51,7 @@ def _conjuncts(text: str) -> list[tuple[int, int]]:
     cuts = [m.span() for m in CONJUNCT.finditer(text)]
     starts = [0] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [len(text)]
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def side(m: Mention | None) -> str:
@@ -71,7 +71,7 @@ def _due(text: str) -> str | None:
 
 
 class EventFinder:
-    def __init__(self, text: str, mentions: list[Mention], panel: Mention):
+    def __init__(self, text: str, mentions: list[Mention], panel: Mention | None):
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
@@ -117,13 +117,12 @@ class EventFinder:
     # -- sentences ---------------------------------------------------------------------
     def clause(self, unit: Unit, clause: Clause) -> None:
         quote = self.text[clause.start:clause.end]
-        if quote.rstrip().endswith("?"):
-            clause.cues = [c for c in clause.cues if c.kind not in ("would_do", "future_passive")]  # asked, not promised
+        if quote.rstrip().endswith("?"):  # asked, not promised
+            clause.cues = [c for c in clause.cues if c.kind not in ("would_do", "future_passive")]
         self.current_item = unit.item
         if self.procedural or cues.found(cues.PROCEDURAL, quote):
             return
         framing = cues.FRAMING.search(quote) is not None
-        kinds = {c.kind for c in clause.cues}
         subject = clause.subject
         emitted: set[str] = set()
         for cue in clause.cues:
@@ -132,8 +131,10 @@ class EventFinder:
             if cue.kind == "intention" and "Answer" not in emitted:
                 emitted.add("Answer")  # "it was the PCC's intention to ...": said, and promised
                 self._emit("Answer", unit, clause, cue, self._owner(cue, clause, who)[0])
+            if kind is None:
+                continue
             family = "Question" if kind == "Challenge" else kind  # "challenged ... and asked": one
-            if kind and family not in emitted:
+            if family not in emitted:
                 emitted.add(family)
                 self._emit(kind, unit, clause, cue, who)
         if "Commitment" not in emitted:
@@ -276,7 +277,7 @@ class EventFinder:
     def _owner(self, cue, clause, who):
         if cue.kind in ("ask_other", "question"):
             m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
-            return self._mention_at(cue.end + m.end()), who
+            return self._mention_at(cue.end + (m.end() if m else 0)), who
         if cue.kind == "intention":
             inside = [m for m in self.mentions_between(cue.start, cue.end)]
             return (inside[0] if inside else who), None
@@ -333,7 +334,7 @@ class EventFinder:
             before = [m for m in unit_mentions if m.end <= base + asked.start()]
             return (before[-1] if before else None), True
         subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", part)
-        first = self._mention_at(base + subject.end())
+        first = self._mention_at(base + (subject.end() if subject else 0))
         if first is not None and (cues.BASE_VERB.match(self.text, first.end) or
                                   cues.SUBJUNCTIVE_ACT.match(self.text, first.end)):
             return first, True

@@ -46,7 +46,7 @@ class PhraseMatcher:
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e[0]))
 
-    def find(self, tokens: "Tokens") -> list[Match]:
+    def find(self, tokens: Tokens) -> list[Match]:
         found, i = [], 0
         index, raw, norm = self._index, tokens.raw, tokens.norm
         while i < len(raw):
@@ -62,7 +62,7 @@ class PhraseMatcher:
                 i += 1
         return found
 
-    def _longest_at(self, tokens: "Tokens", i: int):
+    def _longest_at(self, tokens: Tokens, i: int):
         word = tokens.raw[i]
         for key in (word, tokens.norm[i]):
             for phrase, exact, canonical, kind in self._index.get(key, ()):
@@ -83,17 +83,17 @@ class Tokens:
     ends: list[int]
 
     @classmethod
-    def cached(cls, text: str) -> "Tokens":
+    def cached(cls, text: str) -> Tokens:
         """The tokens of the document being extracted, made once for every matcher."""
         return _cached_tokens(text)
 
     @classmethod
-    def of(cls, text: str) -> "Tokens":
+    def of(cls, text: str) -> Tokens:
         matches = list(TOKEN.finditer(text))
         raw = [m.group() for m in matches]
         starts, ends = [m.start() for m in matches], [m.end() for m in matches]
         low = norm_token(text)  # once for the text, when lower-casing keeps every offset
-        norm = [low[a:b] for a, b in zip(starts, ends)] if len(low) == len(text) else \
+        norm = [low[a:b] for a, b in zip(starts, ends, strict=True)] if len(low) == len(text) else \
             [norm_token(w) for w in raw]
         return cls(raw, norm, starts, ends)
 

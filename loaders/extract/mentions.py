@@ -10,9 +10,9 @@ Where mentions overlap the longest wins.  Pure functions over text.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.lexicon import TOKEN, Tokens, lexicons
@@ -28,7 +28,8 @@ NOT_NAMES = {
     "Had", "Has", "Was", "Were", "Would", "Will", "Could", "All", "Any", "Some", "Chairman",
     "Vice", "Chairs", "Government", "Home", "Secretary", "Minister", "Executive", "Officer",
 }
-ROLE_HEADS = r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|Auditor|Commander)"
+ROLE_HEADS = (r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|"
+              r"Auditor|Commander)")
 PRODUCTIVE_ROLE = re.compile(
     rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
 # The head word is rare and the words before it are not: find heads first, then read back.
@@ -46,15 +47,18 @@ PLACE = (r"(?!The\b|Council\b|(?:City|County|Borough|District|Town|Parish)\s+Cou
          r"(?:(?:Isle|Vale|City|Forest|Royal\s+Borough)\s+of\s+)?[A-Z][a-z]+"
          r"(?:[ \-](?:and|upon|on)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}")
 PRODUCTIVE_BODY = [
-    (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"), "council"),
+    (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"),
+     "council"),
     (re.compile(rf"\b({PLACE}\s+Council)\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+(?:MBC|MDC|BC|DC|CC))\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+(?:Fire\s+(?:and\s+Rescue\s+)?(?:Authority|Service)|Police\s+Authority|"
                 rf"Combined\s+Authority))\b"), "other"),
     (re.compile(rf"\b({PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
-    (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"), "commissioner_office"),
+    (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"),
+     "commissioner_office"),
 ]
-NAME_LABEL = re.compile(r"\bName:\s*(?:(?P<rank>(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|Constable))\s+)?(?:\d+\s+)?(?P<name>(?:[A-Z][a-z]+\s+)?" + NAME + ")")
+NAME_LABEL = re.compile(r"\bName:\s*(?:(?P<rank>(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|"
+                        r"Constable))\s+)?(?:\d+\s+)?(?P<name>(?:[A-Z][a-z]+\s+)?" + NAME + ")")
 TITLE_LABEL = re.compile(r"\bTitle:\s*(?P<title>[^\n]+(?:\n(?!\s*\n)[^\n]+)?)")
 
 
@@ -82,7 +86,8 @@ def _honorific_pattern() -> re.Pattern:
     # Only the honorific ignores case ("COUNCILLOR", "cllr"): a name starts with a capital.
     # a middle initial may stand between first name and surname: "Councillor Peter A Rees"
     # one line break may wrap between the honorific and the name ("former Councillor\nVivien Pengelly")
-    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?(?:[ \t]+|[ \t]*\n[ \t]*)(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?(?:[A-Z]\.?[ \t]+)?{NAME})\b")
+    return re.compile(rf"\b(?P<hon>(?i:{alternation}))\.?(?:[ \t]+|[ \t]*\n[ \t]*)"
+                      rf"(?P<name>(?:{INITIALS})?(?:{NAME}[ \t]+)?(?:[A-Z]\.?[ \t]+)?{NAME})\b")
 
 
 
@@ -98,7 +103,7 @@ def _people(text: str, tokens: Tokens) -> list[Mention]:
     alternation is slow to scan at every position)."""
     pattern, firsts = _honorifics()
     found, reached = [], 0
-    for word, start in zip(tokens.norm, tokens.starts):
+    for word, start in zip(tokens.norm, tokens.starts, strict=True):
         if word not in firsts or start < reached:
             continue
         if (m := pattern.match(text, start)) and (person := _person_from(m, text)):

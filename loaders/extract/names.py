@@ -22,7 +22,8 @@ from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
 # "McCarthy", "O’Keefe", "Shaw-Wright", "Zoë": a capital, then letters that may hold one more.
 WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’\-][A-ZÀ-Ý][a-zà-ÿ]+)?"
 KEYED = re.compile(rf"\b(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*\((?P<key>[A-Z][A-Za-z]{{1,3}})\)")
-INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b(?![ \t]+[A-Z][a-z])")
+INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b"
+                          r"(?![ \t]+[A-Z][a-z])")
 FULL_NAME_SUBJECT = re.compile(
     rf"(?:^|(?<=[.:]\s)|(?<=\n))(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|said|was|had)\b)", re.M)
 # Every label that opens a line of an attendance list sets the side of the names after it:
@@ -58,7 +59,8 @@ def _plausible(words: list[str]) -> bool:
 
 def keyed_people(text: str, sides: Sides) -> tuple[list[Mention], dict[str, Mention]]:
     """"Melvyn Neate (MN)": the person, and the key the minutes then use for them."""
-    found, keys = [], {}
+    found: list[Mention] = []
+    keys: dict[str, Mention] = {}
     for m in KEYED.finditer(text):
         words = m["name"].split()
         while len(words) > 2 and not _plausible(words):
@@ -117,12 +119,14 @@ NAME_BEFORE = re.compile(rf"(?P<name>{FULL})(?:,?[ \t]+|[ \t]*\([ \t]*)(?:the[ \
 # "Alison Hernandez (Devon and Cornwall Police and Crime Commissioner)": a name, then who they are
 NAME_PAREN = re.compile(rf"(?P<name>{FULL})[ \t]*\(")
 PAREN_OPEN = re.compile(r"\((?=[A-Z][^()\n]{2,80}\))")
-NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?(?P<name>{FULL})\b")
+NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?"
+                        rf"(?P<name>{FULL})\b")
 # "Councillors Michael Pavlovic, Tim Grogan and Steve Shaw-Wright"
-PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
+PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+"
+                              rf"(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
 
 
-def _person(m: re.Match, group: str, sides: "Sides", text: str) -> Mention | None:
+def _person(m: re.Match, group: str, sides: Sides, text: str) -> Mention | None:
     words = m[group].split()
     if not _plausible([words[0], words[-1]]):
         return None
@@ -130,7 +134,7 @@ def _person(m: re.Match, group: str, sides: "Sides", text: str) -> Mention | Non
                    None, words[-1])
 
 
-def named_people(text: str, sides: "Sides", offices: list[Mention]) -> list[Mention]:
+def named_people(text: str, sides: Sides, offices: list[Mention]) -> list[Mention]:
     """Names that the words around them mark as people: a label, a verb of introducing,
     an office beside them, a plural honorific."""
     found = [p for m in NAMED_BY.finditer(text) if (p := _person(m, "name", sides, text))]
@@ -164,7 +168,8 @@ def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
     keyed, keys = keyed_people(text, sides)
     people = [m for m in mentions if m.type == "Person"]
     for key, person in list(keys.items()):
-        known = next((m for m in people if m.start <= person.start < m.end or person.start <= m.start < person.end), None)
+        known = next((m for m in people if m.start <= person.start < m.end or person.start <= m.start < person.end),
+                     None)
         if known is not None:
             known.side = person.side if known.side == "person" else known.side
             keys[key] = known

@@ -50,8 +50,10 @@ LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|A
                      r"November|December|\d{1,4})\s+)+")
 QUOTED = re.compile(r"[‘“\"']([A-Z][^‘’“”\"'\n]{3,80}?)[’”\"'](?=[\s.,;:)]|$)")
 INSPECTION_OF = re.compile(
-    r"\b(?:[Aa]n?\s+)?(?:inspection|review|inquiry)\s+(?:of|into)\s+(?P<t>(?:the\s+)?[A-Za-z'’\-]+(?:\s+[A-Za-z'’\-]+){1,10}?)\s+(?:report\b|was published|published)")
-LOWER_NAMED = re.compile(r"\b(?P<t>(?:[A-Z][A-Za-z]+\s+){1,4}(?:[a-z]+\s+){0,4}(?:inspection|review))(?:\s+\d{4})?\s+report\b")
+    r"\b(?:[Aa]n?\s+)?(?:inspection|review|inquiry)\s+(?:of|into)\s+"
+    r"(?P<t>(?:the\s+)?[A-Za-z'’\-]+(?:\s+[A-Za-z'’\-]+){1,10}?)\s+(?:report\b|was published|published)")
+LOWER_NAMED = re.compile(r"\b(?P<t>(?:[A-Z][A-Za-z]+\s+){1,4}(?:[a-z]+\s+){0,4}(?:inspection|review))"
+                         r"(?:\s+\d{4})?\s+report\b")
 PERSON_NAMED = re.compile(r"\b[Tt]he\s+(?P<t>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+[Rr]eport)\b")
 GENERIC = {"hmic", "hmicfrs", "inspection", "report", "review", "thematic", "joint", "the", "a",
            "an", "post", "final", "initial", "annual", "this", "that", "police", "force", "of",

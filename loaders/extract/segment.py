@@ -34,7 +34,8 @@ ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
 # Each alternative starts with the punctuation it ends on, so the engine scans for those few
 # characters; the sentence ends after the punctuation and any closing quote ("...done.” The").
-SENTENCE_END = re.compile(r"[.!?](?:[\"”’']?(?=\s+[A-Z‘“\"'(]|\s+\d{1,2}\.\d{1,2}\s+[A-Z])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+SENTENCE_END = re.compile(r"[.!?](?:[\"”’']?(?=\s+[A-Z‘“\"'(]|\s+\d{1,2}\.\d{1,2}\s+[A-Z])"
+                          r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
                           r"|;(?=\s*\n)|:-(?=\s)|:(?=\s*\n)")
 END_OF_MINUTES = re.compile(r"^\s*(Supporting documents|Minutes:|Attachments?:|Background papers)", re.I)
 
@@ -51,7 +52,8 @@ class Unit:
     tags: set[str] = field(default_factory=set)
 
 
-LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n|\n(?=[ \t]*(?:RESOLVED|Resolved)\b)")
+LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n"
+                        r"|\n(?=[ \t]*(?:RESOLVED|Resolved)\b)")
 # Scraped minutes glue points together: "2017.2.The Commissioner", "provided.RESOLVED that",
 # "embed.·The Commissioner".  Each glue point starts a new paragraph ("report.The Panel"
 # is a glued sentence: ``SENTENCE_END`` splits it).
@@ -92,7 +94,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     cuts = [m.span() for m in BLANK_LINES.finditer(text)]
     starts = [0] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [len(text)]
-    return [(a, b) for a, b in zip(starts, ends) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
 
 
 def _midline_decisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -130,7 +132,7 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
     if heads[0][0] > 0 and text[:heads[0][0]].strip():
         heads.insert(0, (0, None, title or ""))
     ends = [h[0] for h in heads[1:]] + [len(text)]
-    return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends), 1)]
+    return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends, strict=True), 1)]
 
 
 MEETING_LINE_ITEM = re.compile(r"^\s*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
@@ -162,7 +164,8 @@ def _item_at(starts: list[int], pos: int) -> int:
 
 
 # "Dr. Billings", "Councillor R. Davison": no sentence ends after a title or a single initial.
-ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|approx)\.$"
+ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Cllr|No|Nos|St|Prof|Rev|Supt|Insp|Sgt|Det|Ch|Co|Ltd|e\.g|i\.e|cf|vs|"
+                          r"approx)\.$"
                           r"|(?<![A-Za-z.])[A-Z]\.$", re.I)
 
 

@@ -14,6 +14,7 @@ own words.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         cuts = [a] + [m.start() for m in GLUED.finditer(text, a, b) if a < m.start() < b] + [b]
-        out += [(x, y) for x, y in zip(cuts, cuts[1:]) if text[x:y].strip()]
+        out += [(x, y) for x, y in itertools.pairwise(cuts) if text[x:y].strip()]
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scrutiny.loaders.link.evidence import (Commitment, Link, delivered, reports_actions, unit_link)
+from scrutiny.loaders.link.evidence import Commitment, Link, delivered, reports_actions, unit_link
 from scrutiny.loaders.link.later import Index, Unit
 from scrutiny.loaders.link.topic import Topic
 
@@ -109,7 +109,7 @@ def blanket_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
     found = []
     for u in index.reviewing(c.meeting_date):
         if reports_actions(u.text):
-            owned = bool(c.owner) and _office(c.owner) in u.text.lower()
+            owned = c.owner is not None and _office(c.owner) in u.text.lower()
             found.append(unit_link(c, u, "actions_update", 0.6 if owned else 0.4))
         elif ISSUES_RAISED.search(u.text):
             found.append(unit_link(c, u, "issues_update", 0.3))

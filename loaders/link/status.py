@@ -2,10 +2,11 @@
 
 ``fulfilled``: evidence at or above ``evidence.CLOSES``; ``superseded``: the same
 owner promised the same thing again at a later meeting before any evidence;
-``overdue``: the due date passed with no evidence ("next meeting" falls due on
-the body's next meeting date; a later "the report had been deferred to the
-autumn" moves the date); ``open`` otherwise, and always for a commitment whose
-words the source cut off.  The body's text is indexed once (``later.Index``);
+``overdue``: the due date passed with no evidence (``due`` reads the phrase on the
+body's calendar; a later "the report had been deferred to the autumn" moves the
+date), so a promise due at a meeting that never mentions it is overdue from that
+meeting; ``open`` otherwise, and always for a commitment whose words the source
+cut off.  The body's text is indexed once (``later.Index``);
 each commitment then reads the postings of its own words, so a body's linking
 grows with its text, not with the square of its meetings.
 """
@@ -13,61 +14,15 @@ grows with its text, not with the square of its meetings.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import defaultdict
 
 from scrutiny.loaders.dates import days_between
 from scrutiny.loaders.link import match
-from scrutiny.loaders.link.evidence import (CLOSES, Commitment, Item, Link, Outcome, StatusUpdate,
-                                            action_links)
+from scrutiny.loaders.link.due import due_date
+from scrutiny.loaders.link.evidence import CLOSES, Commitment, Item, Link, Outcome, StatusUpdate, action_links
 from scrutiny.loaders.link.later import CUT_OFF, Index
 from scrutiny.loaders.link.topic import Topic, surroundings, topic_of
-
-SEASON_END = {"spring": "05-31", "summer": "08-31", "autumn": "11-30", "winter": "02-28",
-              "new year": "01-31", "year": "12-31"}
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
-
-
-def due_date(due: str | None, made_on: str, meetings: list[str]) -> str | None:
-    """'next meeting' -> the next meeting's date; 'the July meeting' -> the body's July
-    meeting; 'the summer' -> 31 August; 'later in 2017' -> 31 December 2017; 'September'
-    -> the end of the next September; ISO dates as they are; anything vaguer -> None."""
-    if not due:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", due):
-        return due
-    text, later = due.lower(), [m for m in meetings if m > made_on]
-    if "next" in text or "couple of meetings" in text:
-        n = 1 if "couple" in text else 0
-        return later[n] if len(later) > n else None
-    if m := re.search(rf"\b({'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+meeting", text):
-        held = [d for d in later if int(d[5:7]) == MONTHS.index(m.group(1)) + 1]
-        if held:
-            return held[0]
-    if m := re.search(r"\b(?:later\s+in|by\s+the\s+end\s+of|during|in)\s+((?:19|20)\d\d)\b", text):
-        return f"{m.group(1)}-12-31"
-    return _calendar(text, made_on)
-
-
-def _calendar(text: str, made_on: str) -> str | None:
-    """A season or a month, the first one on or after the day it was promised."""
-    if m := re.search(r"(spring|summer|autumn|winter|new year|year)\b", text):
-        return _next_on_or_after(made_on, SEASON_END[m.group(1)])
-    if m := re.search(rf"\b({'|'.join(MONTHS)})\b(?:\s+(\d{{4}}))?", text):
-        month = MONTHS.index(m.group(1)) + 1
-        end = (dt.date(2001 if month < 12 else 2000, month % 12 + 1, 1) - dt.timedelta(days=1))
-        if m.group(2):
-            return f"{m.group(2)}-{end:%m-%d}"
-        return _next_on_or_after(made_on, f"{end:%m-%d}")
-    return None
-
-
-def _next_on_or_after(made_on: str, month_day: str) -> str:
-    year = int(made_on[:4])
-    candidate = f"{year}-{month_day}"
-    return candidate if candidate >= made_on else f"{year + 1}-{month_day}"
 
 
 def topics(commitments: list[Commitment], items: list[Item]) -> dict[str, Topic]:

@@ -16,6 +16,8 @@ from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
+from scrutiny.loaders.link.people import aliases
+from scrutiny.loaders.link.responses import ClockReport, Response, responses
 from scrutiny.loaders.link.status import follow_up
 
 ACTOR_RELS = ("ASKED_BY", "ADDRESSED_TO", "GIVEN_BY", "OWED_BY")
@@ -33,6 +35,15 @@ ITEMS = ("MATCH (b:Body {key: $body})<-[:HELD_BY]-(m:Meeting)-[:HAS_ITEM]->(i:Ag
          "i.title AS title, i.doc AS doc, i.start AS start, substring(d.text, i.start, i.end - i.start) AS text")
 HOLDINGS = ("MATCH (p:Person)-[h:HOLDS]->(r:Role) WHERE r.key STARTS WITH $scope "
             "RETURN p.key AS person, r.key AS role, h.since AS date")
+IN_DOCS = "MATCH (b:Body {key: $body})<-[:HELD_BY]-(:Meeting)<-[:RECORDS]-(d:Document) "
+CLOCKS = (IN_DOCS + "MATCH (r:Report)-[x:MENTIONED_IN]->(d) WHERE r.response_due IS NOT NULL "
+          "RETURN r.key AS key, r.title AS title, r.published AS published, r.response_due AS response_due, "
+          "d.key AS doc, x.start AS start, x.end AS end")
+RESPONSE_MARK = "#response@"  # the key of a derived StatusUpdate: a response found in the minutes
+PEOPLE = "MATCH (p:Person) WHERE p.key STARTS WITH $scope RETURN p.key AS key"
+PERSON_REFS = (IN_BODY + "(e)-[r:ASKED_BY|ADDRESSED_TO|GIVEN_BY|OWED_BY]->(p:Person) "
+               "WHERE coalesce(r.derived, false) = false RETURN e.key AS event, labels(e)[0] AS label, "
+               "type(r) AS rel, p.key AS person")
 OFFICE_REFS = (IN_BODY + "(e)-[r:ASKED_BY|ADDRESSED_TO|GIVEN_BY|OWED_BY]->(o:Role) "
                "WHERE coalesce(r.derived, false) = false RETURN e.key AS event, labels(e)[0] AS label, type(r) AS rel, "
                "o.key AS role, o.title AS title, e.meeting_date AS meeting_date")
@@ -56,34 +67,49 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
     commitments = [evidence.Commitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
     updates = [evidence.StatusUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
     items = [evidence.Item(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
-    outcomes = follow_up(commitments, items, updates, meetings, today)
-    holdings = [Holding(**r) for r in store.run(HOLDINGS, {"scope": f"body:{body}|"})]
-    office_refs = store.run(OFFICE_REFS, params)
-    labels = {r["event"]: r["label"] for r in office_refs}
-    resolved, review = resolve([OfficeReference(r["event"], r["rel"], r["role"], r["title"],
-                                                r["meeting_date"]) for r in office_refs], holdings)
-    graph = _derived_graph(outcomes, resolved, review, labels)
+    graph = _commitments(follow_up(commitments, items, updates, meetings, today))
+    _people(store, body, graph)
+    clocks = [ClockReport(**r) for r in store.run(CLOCKS, params) if r["published"]]
+    for response in responses(clocks, items).values():
+        _add_response(graph, response)
     return [*clear_statements(body), *upsert_statements(graph),
             # A later document may spell the body's name differently: its meetings follow.
             Statement("MATCH (b:Body {key: $body})<-[:HELD_BY]-(m:Meeting) SET m.body = b.name", params),
             Statement("MATCH (b:Body {key: $body}) SET b.stale = false", params)]
 
 
-def _derived_graph(outcomes, resolved, review, labels) -> Graph:
-    """Closing links become FULFILLED_BY / SUPERSEDED_BY edges; weak links and deferrals
-    are only ``review_link`` text, so no query ever shows them as what fulfilled it."""
-    g = _commitments(outcomes)
+def _people(store: Store, body: str, g: Graph) -> None:
+    """Offices at a meeting resolved to their holder, and a bare "Councillor Boyes" (or an
+    initial) to the one person of the body it can be: derived attributions, ``via`` the
+    office or the person key the minutes used."""
+    scope = {"scope": f"body:{body}|"}
+    same = aliases([r["key"] for r in store.run(PEOPLE, scope)])
+    holdings = [Holding(same.get(r["person"], r["person"]), r["role"], r["date"])
+                for r in store.run(HOLDINGS, scope)]
+    office_refs = store.run(OFFICE_REFS, {"body": body})
+    labels = {r["event"]: r["label"] for r in office_refs}
+    resolved, review = resolve([OfficeReference(r["event"], r["rel"], r["role"], r["title"],
+                                                r["meeting_date"]) for r in office_refs], holdings)
     for res in resolved:
         ref = res.reference
-        me = g.add_node(labels[ref.event], ref.event)
-        g.add_edge(ref.rel, me, ("Person", res.person), derived=True, via=ref.role,
-                   confidence=res.confidence)
+        g.add_edge(ref.rel, g.add_node(labels[ref.event], ref.event), ("Person", res.person),
+                   derived=True, via=ref.role, confidence=res.confidence)
     for event, reason in review.items():
         _add_review(g, labels[event], event, reason)
-    return g
+    _same_people(store, body, same, g)
+
+
+def _same_people(store: Store, body: str, same: dict[str, str], g: Graph) -> None:
+    """What the minutes attribute to "Councillor Boyes", attributed to her fuller self too."""
+    for r in store.run(PERSON_REFS, {"body": body}):
+        if r["person"] in same:
+            g.add_edge(r["rel"], g.add_node(r["label"], r["event"]), ("Person", same[r["person"]]),
+                       derived=True, via=r["person"], confidence=0.8)
 
 
 def _commitments(outcomes) -> Graph:
+    """Closing links become FULFILLED_BY / SUPERSEDED_BY edges; weak links and deferrals
+    are only ``review_link`` text, so no query ever shows them as what fulfilled it."""
     g = Graph()
     for key, out in outcomes.items():
         me = g.add_node("Commitment", key, status=out.status, due_date=out.due_date,
@@ -95,6 +121,19 @@ def _commitments(outcomes) -> Graph:
                        meeting_date=x.meeting_date, doc=x.doc, quote=x.quote, start=x.start, end=x.end,
                        derived=True)
     return g
+
+
+def _add_response(g: Graph, res: Response) -> None:
+    """The response as a status update on the report, quoting the later minutes; its
+    ``refers_to_date`` is the date the minutes give for the response (for the clock)."""
+    review = "response tied to the one inspection awaiting one" if res.confidence < 0.8 else None
+    me = g.add_node("StatusUpdate", f"{res.doc}{RESPONSE_MARK}{res.start}", doc=res.doc, quote=res.quote,
+                    start=res.start, end=res.end, text=" ".join(res.quote.split()),
+                    meeting_date=res.meeting_date, status="closed", refers_to_date=res.responded_on,
+                    review_link=review)
+    g.add_edge("UPDATES", me, ("Report", res.report))
+    g.add_edge("EVIDENCED_BY", me, ("Document", res.doc), doc=res.doc, quote=res.quote,
+               start=res.start, end=res.end)
 
 
 def _add_review(g: Graph, label: str, key: str, reason: str) -> None:
@@ -114,4 +153,6 @@ def clear_statements(body: str) -> list[Statement]:
             for rel in ("FULFILLED_BY", "SUPERSEDED_BY")]
     out += [Statement(IN_BODY + f"(e)-[r:{rel}]->(:Person) WHERE r.derived = true DELETE r", params)
             for rel in ACTOR_RELS]
+    out.append(Statement(IN_DOCS + "MATCH (u:StatusUpdate {doc: d.key}) WHERE u.key CONTAINS $mark "
+                         "DETACH DELETE u", {**params, "mark": RESPONSE_MARK}))
     return out
