@@ -167,3 +167,10 @@ def test_a_decision_list_names_its_papers():
     data = run("The following decisions have been published:\nDecision 014 Estates disposal plan - "
                "DR-2025-014.pdf\n")
     assert [e["title"] for e in data["entities"] if e["type"] == "Report"] == ["Estates disposal plan"]
+
+
+def test_an_office_in_the_possessive_names_whose_officer_the_person_is():
+    data = run("Mr Okoro, the PCC’s Chief Finance Officer, presented the accounts.")
+    ents = {e["id"]: e for e in data["entities"]}
+    (person,) = [e for e in data["entities"] if e["type"] == "Person"]
+    assert [ents[r]["name"] for r in person["roles"]] == ["Chief Finance Officer"]

@@ -26,6 +26,7 @@ PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
     rf"\b({PLACE}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|{PLACE}(?:Joint\s+)?Audit\s+Committee)\b")
 HEADER_CHARS = 600
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def describe(doc: DocumentText) -> DocumentText:
@@ -136,10 +137,12 @@ class _EntityBuilder:
     def link_appositions(self, mentions: list[Mention]) -> None:
         """"Dr. Billings, Police and Crime Commissioner" and "Chief Constable Rhodes":
         the person holds the office (a rank that is an office, such as Chief Constable)."""
-        for a, b in itertools.pairwise(mentions):
+        for i, (a, b) in enumerate(itertools.pairwise(mentions)):
             if a.type == "Person" and b.type == "Role" and \
                     re.fullmatch(r"\s*(?:,|\()\s*(?:the\s+)?", self.text[a.end:b.start]):
-                self._holds(a, self.by_key[("Role", b.name.lower())].id, b.end)
+                held = self._office_held(b, mentions[i + 2] if i + 2 < len(mentions) else None)
+                if held is not None:
+                    self._holds(a, self.by_key[("Role", held.name.lower())].id, held.end)
         for m in mentions:
             office = re.sub(r"^(?:Temporary|Acting)\s+", "", m.honorific or "")
             if m.type == "Person" and office.lower() in lexicons().role_titles:
@@ -149,6 +152,16 @@ class _EntityBuilder:
                                   {"title": office, "body": None, "side": m.side})
                     self.by_key[("Role", office.lower())] = role
                 self._holds(m, role.id, m.end)
+
+    def _office_held(self, office: Mention, after: Mention | None) -> Mention | None:
+        """"Mr Phillips, the PCC's Chief Finance Officer": an office in the possessive names
+        whose officer the person is; the office held is the one after it."""
+        if not POSSESSIVE.match(self.text, office.end):
+            return office
+        if after is not None and after.type == "Role" and \
+                re.fullmatch(r"['’]s\s+", self.text[office.end:after.start]):
+            return after
+        return None
 
     def _holds(self, person_mention: Mention, role_id: str, end: int) -> None:
         m = person_mention
