@@ -54,6 +54,23 @@ def load_minutes_and_fixture(store, settings: Settings, today: str):
         os.chdir(here)
 
 
+def load_meetings(tmp_path_factory, name: str, body: str, meetings: dict[str, str], today: str):
+    """A store holding one body's meetings ({date: minutes text}), loaded as a user would:
+    files and a manifest in a folder, then ``load`` with linking as of ``today``."""
+    folder = tmp_path_factory.mktemp(name)
+    rows = ["file,url,body,meeting_date"]
+    for date, text in meetings.items():
+        (folder / f"{date}.txt").write_text(text)
+        rows.append(f"{date}.txt,https://{name}.example.gov.uk/{date},{body},{date}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
+    settings = Settings(data_dir=tmp_path_factory.mktemp(f"{name}-data") / "data")
+    store = EmbeddedStore(settings.data_dir)
+    store.ensure_schema()
+    report = load_paths(store, expand([str(folder)]), settings, today=today)
+    assert len(report.loaded) == len(meetings) and not report.failed, report
+    return store
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

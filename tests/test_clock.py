@@ -11,13 +11,11 @@ from __future__ import annotations
 import pytest
 
 from scrutiny import queries
-from scrutiny.graph.stores.embedded import EmbeddedStore
-from scrutiny.loaders.extract import document
-from scrutiny.loaders.extract.published import published_date
 from scrutiny.loaders.link.evidence import Item
 from scrutiny.loaders.link.responses import ClockReport, responses, stated_date
-from scrutiny.loaders.pipeline import expand, load_paths
+from scrutiny.loaders.pipeline import load_paths
 from scrutiny.settings import Settings
+from tests.conftest import load_meetings
 
 BODY = "Mercia Police and Crime Panel"
 AS_OF = "2024-07-01"
@@ -50,27 +48,9 @@ The Panel noted the HMICFRS Vetting Inspection (published March 2024) and asked 
 
 @pytest.fixture(scope="module")
 def panel(tmp_path_factory):
-    # Until extraction calls published.py itself (see the report on issue 18), read
-    # publication dates with it here, as the wiring will.
-    patch = pytest.MonkeyPatch()
-    patch.setattr(document._EntityBuilder, "_published_after",
-                  lambda self, m: published_date(self.text, m.start, m.end))
-    folder = tmp_path_factory.mktemp("mercia")
-    rows = ["file,url,body,meeting_date"]
-    for date, text in MEETINGS.items():
-        (folder / f"{date}.txt").write_text(text)
-        rows.append(f"{date}.txt,https://mercia.example.gov.uk/{date},{BODY},{date}")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("mercia-data") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    try:
-        report = load_paths(store, expand([str(folder)]), settings, today=AS_OF)
-        assert len(report.loaded) == 4 and not report.failed
-        yield store
-    finally:
-        patch.undo()
-        store.close()
+    store = load_meetings(tmp_path_factory, "mercia", BODY, MEETINGS, AS_OF)
+    yield store
+    store.close()
 
 
 def _clock(store, **params) -> dict[str, tuple]:

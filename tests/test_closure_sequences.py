@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.link import evidence, status
 from scrutiny.loaders.link.later import Index
-from scrutiny.loaders.pipeline import expand, load_paths
-from scrutiny.settings import Settings
+from tests.conftest import load_meetings
 
 BODY = "Wessex Police and Crime Panel"
 TODAY = "2023-10-01"
@@ -66,17 +64,7 @@ RESOLVED that the minutes of the meeting held on 15 June 2023 were an accurate r
 
 @pytest.fixture(scope="module")
 def sequence(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("wessex")
-    rows = ["file,url,body,meeting_date"]
-    for date, text in MEETINGS.items():
-        (folder / f"{date}.txt").write_text(text)
-        rows.append(f"{date}.txt,https://wessex.example.gov.uk/{date},{BODY},{date}")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("wessex-data") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    report = load_paths(store, expand([str(folder)]), settings, today=TODAY)
-    assert len(report.loaded) == 4 and not report.failed
+    store = load_meetings(tmp_path_factory, "wessex", BODY, MEETINGS, TODAY)
     yield store
     store.close()
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 import pytest
 
 from scrutiny import queries
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.link.due import due_date
-from scrutiny.loaders.pipeline import expand, load_paths
-from scrutiny.settings import Settings
+from tests.conftest import load_meetings
 
 BODY = "Avalon Police and Crime Panel"
 MEETINGS = {
@@ -60,17 +58,7 @@ DUE = {  # the start of each promise -> the date its phrase names on this calend
 
 @pytest.fixture(scope="module")
 def panel(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("avalon-due")
-    rows = ["file,url,body,meeting_date"]
-    for date, text in MEETINGS.items():
-        (folder / f"{date}.txt").write_text(text)
-        rows.append(f"{date}.txt,https://avalon.example.gov.uk/{date},{BODY},{date}")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("avalon-due-data") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    report = load_paths(store, expand([str(folder)]), settings, today="2024-07-12")
-    assert len(report.loaded) == 3 and not report.failed
+    store = load_meetings(tmp_path_factory, "avalon-due", BODY, MEETINGS, "2024-07-12")
     yield store
     store.close()
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.link.people import aliases, given_name, unify
-from scrutiny.loaders.pipeline import expand, load_paths
-from scrutiny.settings import Settings
+from tests.conftest import load_meetings
 
 BODY = "Avalon Police and Crime Panel"
 SCOPE = "body:avalon police and crime panel"
@@ -47,17 +45,7 @@ Present: Councillor Hywel Price (Chairman), Councillor Ian Marsh.
 
 @pytest.fixture(scope="module")
 def panel(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("avalon")
-    rows = ["file,url,body,meeting_date"]
-    for date, text in MEETINGS.items():
-        (folder / f"{date}.txt").write_text(text)
-        rows.append(f"{date}.txt,https://avalon.example.gov.uk/{date},{BODY},{date}")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("avalon-data") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    report = load_paths(store, expand([str(folder)]), settings, today="2024-10-01")
-    assert len(report.loaded) == 3 and not report.failed
+    store = load_meetings(tmp_path_factory, "avalon", BODY, MEETINGS, "2024-10-01")
     yield store
     store.close()
 
