@@ -161,9 +161,10 @@ SUBJUNCTIVE_ACT = re.compile(
     r"agree|agrees|accept|accepts|support|supports|welcome|welcomes|be\b|is\b|are\b|was\b|were\b|has\b|"
     r"have\b|had\b|not\b|continues?\s+to\s+(?:receive|note|consider|support|welcome)\b)[a-z]{3,}s?\b")
 BASE_VERB = re.compile(
-    r"\s+(?:to\s+)?(?P<verb>write|arrange|provide|receive|feed|invite|seek|request|undertake|review|"
+    r"\s+(?:to\s+)?(?P<verb>write|arrange|provide|feed|invite|seek|request|undertake|review|"
     r"consider|establish|hold|submit|circulate|share|send|contact|meet|visit|bring|prepare|"
-    r"produce|publish|monitor|continue|ensure|develop|report|respond|work|set|explore|engage|"
+    r"produce|publish|monitor|continue(?!\s+to\s+(?:receive|note|consider|support|welcome)\b)|ensure|develop|report|"
+    r"respond|work|set|explore|engage|"
     r"liaise|support|look)\b")
 
 ACCOUNTABLE = re.compile(
@@ -194,7 +195,8 @@ PROGRESS = [
                            r"\bdeadlines?\s+(?:had|have|were)\s+"
                            r"(?:been\s+)?missed\b|\bnot\s+(?:been\s+)?possible\s+to\b|\bdelayed\b", re.I)),
     ("in_progress", re.compile(r"\b(?:were|was|are|is)\s+(?:still\s+)?being\s+(?:developed|progressed|implemented|"
-                               r"reviewed|considered|addressed|taken\s+forward|worked\s+on)\b|\bongoing\b|"
+                               r"reviewed|considered|addressed|taken\s+forward|worked\s+on)\b|"
+                               r"\bongoing\b(?!\s+[a-z]{3,}\b(?<!\band\b))|"
                                r"\bprogress\s+(?:in|on|with|made|against|towards)\b|\bon\s+(?:the\s+right\s+)?"
                                r"(?:track|trajectory)\b|\bclosure\s+of\b|\bupdated?\s+(?:the\s+)?(?:Panel|Committee|"
                                r"Members)\s+on\b|\b(?:verbal|written|progress)\s+update\s+on\b", re.I)),

@@ -27,6 +27,7 @@ BODY_IN_HEADER = re.compile(
     rf"\b({PLACE}Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel|{PLACE}(?:Joint\s+)?Audit\s+Committee)\b")
 HEADER_CHARS = 600
 POSSESSIVE = re.compile(r"['’]s\b")
+DECISION_SUBJECT = re.compile(r"\b[Tt]hat\s+$")
 
 
 def describe(doc: DocumentText) -> DocumentText:
@@ -60,8 +61,9 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
         name = body if body and re.search(r"Panel|Committee", body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
     for m in anchored.read_back(text, anchored.heads(text, cues.COLLECTIVE_HEAD), cues.COLLECTIVE, 60):
-        if not cues.ACTS_AFTER.match(text, m.end()):
-            continue  # a doer only as the subject of what it does
+        decided = DECISION_SUBJECT.search(text, max(0, m.start() - 8), m.start())
+        if not cues.ACTS_AFTER.match(text, m.end()) and not decided:
+            continue  # a doer only as the subject of what it does, or of a decision ("That the working group develop")
         name = " ".join(m["name"].split())
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "officer", kind="other"))
     return [s for s in sorted(found, key=lambda x: x.start) if not _overlaps(s, real)]

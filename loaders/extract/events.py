@@ -24,6 +24,7 @@ PUBLIC = "Member of the Public"
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
+RELATIVE = re.compile(r"\b(?:that|which|who)\s*$")
 CONDITIONAL_IF = re.compile(r"\bif\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
@@ -168,7 +169,8 @@ class EventFinder:
             return False
         if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before):
             return True
-        if RELATIVE_BE.search(before):
+        if RELATIVE_BE.search(before) or (cue.verb.split()[0] in ("is", "are", "was", "were")
+                                          and RELATIVE.search(before)):
             return True  # "the items that were to be considered": a description, not a promise
         # "if ..., he would raise it": a conditional undertaking still binds its named doer
         return cue.kind != "would_do" and CONDITIONAL_IF.search(before) is not None
