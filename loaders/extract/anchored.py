@@ -45,14 +45,27 @@ def heads(text: str, head: Heads) -> list[tuple[int, int]]:
 def read_back(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, reach: int,
               word_end: bool = True) -> list[re.Match]:
     """Matches of ``pattern`` that end at one of the head ``spans``, starting at a word
-    (and ending at one unless ``word_end`` is False), none overlapping the one before."""
-    anchored, found, reached = ending(pattern), [], 0
+    (and ending at one unless ``word_end`` is False).  Where two overlap, the longer wins:
+    "the Service Delivery Model team" over "the Service" inside it."""
+    anchored = ending(pattern)
+    found = []
     for start, end in spans:
-        m = anchored.search(text, max(reached, start - reach), end)
+        m = anchored.search(text, max(0, start - reach), end)
         if m and _whole(text, m.start(), m.end() if word_end else None):
             found.append(m)
-            reached = m.end()
-    return found
+    return _longest(found)
+
+
+def _longest(found: list[re.Match]) -> list[re.Match]:
+    """Non-overlapping matches in text order, the longer of two that overlap (linear)."""
+    kept: list[re.Match] = []
+    for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+        if kept and m.start() < kept[-1].end():
+            if m.end() - m.start() > kept[-1].end() - kept[-1].start():
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
 
 
 def match_around(text: str, head: Heads, pattern: re.Pattern, back: int = 3) -> list[re.Match]:

@@ -366,7 +366,7 @@ class EventFinder:
     def _progress(self, unit: Unit, span: str) -> str | None:
         """A change reported in a sentence that asks and promises nothing."""
         if unit.kind == "resolution" or self.procedural or cues.found(cues.PROCEDURAL, span) or any(
-                e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge", "Commitment")
+                e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge")
                 for e in self.events[-4:]):
             return None
         low = cues.lowered(span)
