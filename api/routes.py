@@ -14,13 +14,15 @@ from pydantic import BaseModel
 from scrutiny import queries
 from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery, OffsetQuery, Page, page
 from scrutiny.graph import explore
+from scrutiny.loaders.kinds import CommitmentStatus
 
 router = APIRouter()
 if TYPE_CHECKING:
-    Kind = str  # statically a string; FastAPI validates against the Literal of explore.KINDS below
+    Kind = str  # statically a string; FastAPI validates against the Literals below
+    Status = str
 else:
     Kind = Literal[tuple(explore.KINDS)]
-Status = Literal["open", "overdue", "fulfilled", "superseded"]
+    Status = Literal[tuple(s.value for s in CommitmentStatus)]  # plain strings: the OpenAPI enum
 
 
 class Health(BaseModel):

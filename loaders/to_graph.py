@@ -9,22 +9,23 @@ extraction grouped them by surname; bodies and reports by normalised name.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
 from scrutiny.loaders.extract.reports import fold as slug
 from scrutiny.loaders.extract.reports import generic
+from scrutiny.loaders.kinds import BodyKind, CommitmentStatus, EntityKind, EventKind, is_panel
 from scrutiny.loaders.link.people import given_name, person_key, unify
 from scrutiny.loaders.records import Entity, Event, Extraction
 
-EVENT_LABEL = {"Question": "Question", "Challenge": "Question", "Answer": "Answer",
-               "Commitment": "Commitment", "Resolution": "Resolution",
-               "StatusUpdate": "StatusUpdate"}
+# An event kind -> its node label: a challenge is a question with ``challenge`` set.
+EVENT_LABEL = {EventKind.QUESTION: "Question", EventKind.CHALLENGE: "Question", EventKind.ANSWER: "Answer",
+               EventKind.COMMITMENT: "Commitment", EventKind.RESOLUTION: "Resolution",
+               EventKind.STATUS_UPDATE: "StatusUpdate"}
 RESPONSE_DAYS = 56  # Police Reform and Social Responsibility Act 2011, s.55
-UNATTRIBUTED = {"Question": ("asker",), "Challenge": ("asker",), "Answer": ("speaker",),
-                "Commitment": ("owner",)}
+UNATTRIBUTED = {EventKind.QUESTION: ("asker",), EventKind.CHALLENGE: ("asker",), EventKind.ANSWER: ("speaker",),
+                EventKind.COMMITMENT: ("owner",)}
 ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVEN_BY",
               "owner": "OWED_BY", "owed_to": "OWED_TO"}
 
@@ -36,13 +37,13 @@ class _Keys:
         self.scope = f"body:{self.body}" if self.body else f"doc:{self.doc}"
 
     def entity(self, e: Entity, given: str | None = None) -> tuple[str, str]:
-        if e.type == "Person":
+        if e.type == EntityKind.PERSON:
             return "Person", person_key(self.scope, slug(e.extra.get("surname") or e.name), given)
-        if e.type == "Role":
+        if e.type == EntityKind.ROLE:
             return "Role", f"{self.scope}|{slug(e.extra.get('title') or e.name)}"
-        if e.type == "Body":
+        if e.type == EntityKind.BODY:
             return "Body", slug(e.extra.get("canonical") or e.name)
-        if e.type == "Report":
+        if e.type == EntityKind.REPORT:
             title = slug(e.extra.get("title") or e.name)
             return "Report", f"{self.scope}|{title}" if generic(e.extra.get("title") or e.name) else title
         return "Finding", f"{self.doc}#{e.id}"
@@ -59,7 +60,7 @@ def to_graph(ex: Extraction) -> Graph:
                                     number=item.number, title=item.title, start=item.start,
                                     end=item.end, meeting_date=doc.meeting_date)
         g.add_edge("HAS_ITEM", meeting, items[item.id])
-    people = {e.id: _people(e, doc.text) for e in ex.entities if e.type == "Person"}
+    people = {e.id: _people(e, doc.text) for e in ex.entities if e.type == EntityKind.PERSON}
     refs = {e.id: _entity(g, keys, e, d, doc.text, people.get(e.id)) for e in ex.entities}
     actor = _actor_of(keys, ex, refs, people)
     _offices_and_members(g, ex, refs, doc.meeting_date, actor)
@@ -116,7 +117,7 @@ def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
                          body=doc.body)
     g.add_edge("RECORDS", d, meeting)
     if doc.body:
-        kind = "panel" if re.search(r"panel|committee", doc.body, re.I) else "other"
+        kind = BodyKind.PANEL if is_panel(doc.body) else BodyKind.OTHER
         body = g.add_node("Body", keys.body or slug(doc.body), name=doc.body, kind=kind, stale=True)
         g.add_edge("HELD_BY", meeting, body)
     return meeting
@@ -169,7 +170,7 @@ def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) ->
     """Person-office links, each with its document, quote and the date it was true;
     panel members' membership of the panel."""
     text, doc = ex.document.text, ex.document.id
-    panel = next((refs[e.id] for e in ex.entities if e.type == "Body"
+    panel = next((refs[e.id] for e in ex.entities if e.type == EntityKind.BODY
                   and e.name == ex.document.body), None)
     seen: set = set()
     for e in ex.entities:
@@ -177,7 +178,7 @@ def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) ->
             s, t = held["start"], held["end"]
             g.add_edge("HOLDS", actor(e.id, s, s + 1), refs[held["role"]], doc=doc, quote=text[s:t],
                        start=s, end=t, since=meeting_date, until=meeting_date)
-        if e.type == "Person" and e.extra.get("side") == "member" and panel:
+        if e.type == EntityKind.PERSON and e.extra.get("side") == "member" and panel:
             for s, t in e.mentions:  # each person the entity names, at their first mention
                 if (ref := actor(e.id, s, t)) not in seen:
                     seen.add(ref)
@@ -186,13 +187,14 @@ def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) ->
 
 def _response_clock(g: Graph, ex: Extraction, refs) -> None:
     """An inspectorate's report starts the statutory clock: the PCC responds within 56 days."""
-    kinds = {e.id: e.extra.get("kind") for e in ex.entities if e.type == "Body"}
+    kinds = {e.id: e.extra.get("kind") for e in ex.entities if e.type == EntityKind.BODY}
     for e in ex.entities:
         published, publisher = e.extra.get("published"), e.extra.get("publisher")
-        if e.type == "Report" and publisher in refs:
+        if e.type == EntityKind.REPORT and publisher in refs:
             g.add_edge("PUBLISHED_BY", refs[e.id], refs[publisher])
-        if e.type == "Report" and published:
-            due = add_days(published, RESPONSE_DAYS) if publisher and kinds.get(publisher) == "inspectorate" else None
+        if e.type == EntityKind.REPORT and published:
+            inspected = bool(publisher) and kinds.get(publisher) == BodyKind.INSPECTORATE
+            due = add_days(published, RESPONSE_DAYS) if inspected else None
             g.add_node("Report", refs[e.id][1], published=published, response_due=due)
 
 
@@ -201,9 +203,9 @@ def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
     props = dict(doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end,
                  text=ev.fields.get("text"), meeting_date=meeting_date)
     if label == "Question":
-        props["challenge"] = ev.type == "Challenge"
+        props["challenge"] = ev.type == EventKind.CHALLENGE
     elif label == "Commitment":
-        props.update(due=ev.fields.get("due"), status="open",
+        props.update(due=ev.fields.get("due"), status=CommitmentStatus.OPEN,
                      action_number=ev.fields.get("action_number"))
     elif label == "StatusUpdate":
         props.update(status=ev.fields.get("status"), action_number=ev.fields.get("action_number"),

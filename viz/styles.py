@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrutiny.loaders.kinds import CommitmentStatus
+
 # label -> (legend name, shape, colour); events as smaller dots, actors as larger shapes
 KIND_STYLE = {
     "Person": ("person", "dot", "#1f77b4"),
@@ -24,8 +26,8 @@ KIND_STYLE = {
     "AgendaItem": ("agenda item", "ellipse", "#dbdb8d"),
     "Document": ("document", "box", "#ffffff"),
 }
-STATUS_COLOUR = {"open": "#f0ad4e", "overdue": "#d62728", "fulfilled": "#2ca02c",
-                 "superseded": "#999999"}
+STATUS_COLOUR = {CommitmentStatus.OPEN: "#f0ad4e", CommitmentStatus.OVERDUE: "#d62728",
+                 CommitmentStatus.FULFILLED: "#2ca02c", CommitmentStatus.SUPERSEDED: "#999999"}
 SIZE = {"Person": 22, "Role": 22, "Body": 24, "Report": 20, "Commitment": 18}
 EVENTS = ("Question", "Answer", "Commitment", "Resolution", "StatusUpdate", "Finding")
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
+
 #: Links at or above this confidence close a commitment; weaker ones go to review.
 CLOSES = 0.5
 DELIVERED = re.compile(
@@ -44,7 +46,9 @@ NOT_DELIVERED = re.compile(
 ACTIONS = re.compile(r"\b(?:update|response|report|note|progress)s?\s+(?:\w+\s+){0,2}(?:on|against|"
                      r"regarding|about)\s+(?:the\s+)?(?:items?\s+for\s+(?:further\s+)?action|actions?"
                      r"(?:\s+points?|\s+log|\s+list)?|outstanding\s+(?:items|actions))\b", re.I)
-CLOSED = {"closed", "completed", "complete", "fulfilled", "done", None}
+#: Update statuses that close an action; the other words are what graphs written before
+#: ``UpdateStatus`` may hold, and no status is an action log line's bare "Action 4".
+CLOSED = {UpdateStatus.CLOSED, CommitmentStatus.FULFILLED, "completed", "complete", "done", None}
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class Link:
 
 @dataclass
 class Outcome:
-    status: str
+    status: CommitmentStatus
     due_date: str | None = None
     fulfilled_on: str | None = None
     days_to_fulfil: int | None = None

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 
 from scrutiny.loaders.dates import days_between
+from scrutiny.loaders.kinds import CommitmentStatus
 from scrutiny.loaders.link import match
 from scrutiny.loaders.link.due import due_date
 from scrutiny.loaders.link.evidence import CLOSES, Commitment, Item, Link, Outcome, StatusUpdate, action_links
@@ -80,7 +81,7 @@ def follow_up(commitments: list[Commitment], items: list[Item], updates: list[St
     outcomes = {}
     for c in commitments:
         if CUT_OFF.search(c.quote):
-            outcomes[c.key] = Outcome("open", notes=["the source cut off what was promised"])
+            outcomes[c.key] = Outcome(CommitmentStatus.OPEN, notes=["the source cut off what was promised"])
             continue
         found = action_links(c, updates, numbered) + match.links(c, topic[c.key], index)
         outcome = _outcome(c, _best_per_target(found), replaced.get(c.key), meetings, today)
@@ -105,22 +106,29 @@ def _outcome(c: Commitment, links: list[Link], later: Commitment | None, meeting
     if later and (not closing or closing[0].meeting_date > later.meeting_date):
         link = Link(c.key, later.key, "Commitment", "promised_again", 0.7, later.meeting_date,
                     later.doc, later.quote, later.start, later.end)
-        return Outcome("superseded", due, links=[link], notes=weak)  # the later promise carries any evidence
+        # the later promise carries any evidence
+        return Outcome(CommitmentStatus.SUPERSEDED, due, links=[link], notes=weak)
     if closing:
         first = closing[0]
-        return Outcome("fulfilled", due, first.meeting_date,
+        return Outcome(CommitmentStatus.FULFILLED, due, first.meeting_date,
                        days_between(c.meeting_date, first.meeting_date), closing, weak)
-    return Outcome("overdue" if due and due < today else "open", due, notes=weak)
+    return Outcome(_due_or_open(due, today), due, notes=weak)
 
 
 def _deferred(c: Commitment, topic: Topic, index: Index, out: Outcome, meetings: list[str],
               today: str) -> Outcome:
     """"The update had been deferred to the July meeting": the same commitment, due later."""
-    if out.status not in ("open", "overdue") or not (found := match.deferral(c, topic, index)):
+    unsettled = out.status in (CommitmentStatus.OPEN, CommitmentStatus.OVERDUE)
+    if not unsettled or not (found := match.deferral(c, topic, index)):
         return out
     unit, to = found
     out.due_date = due_date(to.strip() or None, unit.meeting_date, meetings)
-    out.status = "overdue" if out.due_date and out.due_date < today else "open"
+    out.status = _due_or_open(out.due_date, today)
     out.notes.append(f"deferred on {unit.meeting_date} (due {out.due_date or 'unknown'}): "
                      f"{' '.join(unit.text.split())[:200]}")
     return out
+
+
+def _due_or_open(due: str | None, today: str) -> CommitmentStatus:
+    """No closing evidence: overdue once the due date has passed, open until then."""
+    return CommitmentStatus.OVERDUE if due and due < today else CommitmentStatus.OPEN

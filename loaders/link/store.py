@@ -14,6 +14,7 @@ import datetime as dt
 from scrutiny.graph.cypher import Statement, upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
+from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
 from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
 from scrutiny.loaders.link.people import aliases
@@ -129,7 +130,7 @@ def _add_response(g: Graph, res: Response) -> None:
     review = "response tied to the one inspection awaiting one" if res.confidence < 0.8 else None
     me = g.add_node("StatusUpdate", f"{res.doc}{RESPONSE_MARK}{res.start}", doc=res.doc, quote=res.quote,
                     start=res.start, end=res.end, text=" ".join(res.quote.split()),
-                    meeting_date=res.meeting_date, status="closed", refers_to_date=res.responded_on,
+                    meeting_date=res.meeting_date, status=UpdateStatus.CLOSED, refers_to_date=res.responded_on,
                     review_link=review)
     g.add_edge("UPDATES", me, ("Report", res.report))
     g.add_edge("EVIDENCED_BY", me, ("Document", res.doc), doc=res.doc, quote=res.quote,
@@ -146,7 +147,7 @@ def _add_review(g: Graph, label: str, key: str, reason: str) -> None:
 def clear_statements(body: str) -> list[Statement]:
     """Forget the body's derived links and statuses before they are computed again."""
     params = {"body": body}
-    out = [Statement(IN_BODY + "(c:Commitment) SET c.status = 'open', c.due_date = null, "
+    out = [Statement(IN_BODY + f"(c:Commitment) SET c.status = '{CommitmentStatus.OPEN}', c.due_date = null, "
                      "c.fulfilled_on = null, c.days_to_fulfil = null", params),
            Statement(IN_BODY + "(e) SET e.review_link = null", params)]
     out += [Statement(IN_BODY + f"(c:Commitment)-[r:{rel}]->() DELETE r", params)
