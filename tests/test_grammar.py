@@ -174,3 +174,19 @@ def test_an_office_in_the_possessive_names_whose_officer_the_person_is():
     ents = {e["id"]: e for e in data["entities"]}
     (person,) = [e for e in data["entities"] if e["type"] == "Person"]
     assert [ents[r]["name"] for r in person["roles"]] == ["Chief Finance Officer"]
+
+
+def test_the_collective_subject_of_a_decision_owns_it():
+    data = run("5. Stop and search\n\nRESOLVED:\n\nThat the task and finish group develop a summary of the data.")
+    assert ("Commitment", "task and finish group") in kinds(data)
+
+
+def test_an_attributive_ongoing_is_no_progress_report():
+    data = run("The auditors sampled ongoing complaints files in March.")
+    assert not events_of(data, "StatusUpdate")
+
+
+def test_one_sentence_can_report_progress_and_make_a_commitment():
+    data = run("Oversight of the action plan has been remitted to the estates team, which will report "
+               "to the Panel in June.")
+    assert {e["type"] for e in data["events"]} >= {"StatusUpdate", "Commitment"}

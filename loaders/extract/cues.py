@@ -146,7 +146,8 @@ DUE = re.compile(
     r"September|October|November|December)(?:\s+\d{4})?\b)", re.I)
 
 # A decision states something: a verb (be, is, are, a participle, a subjunctive "provide").
-DECIDES = re.compile(r"\b(?:be|is|are|was|were|has|have|had|will|would|should|shall|to)\b|\b[a-z]{3,}(?:ed|es|s)\b")
+DECIDES = re.compile(r"^\s*(?:that|That|THAT)\b|\b(?:be|is|are|was|were|has|have|had|will|would|should|shall|to)\b|"
+                     r"\b[a-z]{3,}(?:ed|es|s)\b")  # "That the group develop ...": a that-clause decides
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
     r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
