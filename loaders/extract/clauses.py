@@ -162,8 +162,12 @@ class SubjectFinder:
         return "\x00" + self.text[pos - OPENING:pos]
 
     def _apposition(self, before: list[Mention]) -> Mention:
-        """"Dr. Billings, Police and Crime Commissioner, presented": the person speaks."""
+        """"Dr. Billings, Police and Crime Commissioner, presented": the person speaks; and
+        "Nicola Calway from the OPCC, who provided": the person, not the body she is from."""
         m = before[-1]
+        if m.type == "Body" and len(before) > 1 and before[-2].type == "Person" and \
+                FROM_BODY.fullmatch(self.text, before[-2].end, m.start):
+            return before[-2]
         if m.type == "Role" and len(before) > 1 and before[-2].type == "Person":
             if re.fullmatch(r"\s*,\s*(?:the\s+)?", self.text[before[-2].end:m.start]):
                 return before[-2]
@@ -186,6 +190,7 @@ class SubjectFinder:
 
 
 PLURAL_ACTORS = {"Panel Member"}
+FROM_BODY = re.compile(r"\s*,?\s*(?:from|of|at)\s+(?:the\s+)?")
 NEAREST = 8  # noun phrases looked at, nearest first, for a clause's subject
 OPENING = 120  # characters before one: the longest clause opening ("In response to ..., the")
 

@@ -47,7 +47,7 @@ ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answe
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
                  r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
 ANSWER_WEAK = (r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
-               r"accepted|agreed|outlined|suggested|believed")
+               r"accepted|agreed|outlined|suggested|believed|understood")
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
@@ -246,9 +246,9 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     ANSWER: ("explain", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
              "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read",
-             "provided", "gave"),
+             "provided", "gave", "understood"),
     ANSWER_WEAK_ANY: ("report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
-                      "highlight", "accept", "agreed", "outlin", "suggest", "believ"),
+                      "highlight", "accept", "agreed", "outlin", "suggest", "believ", "understood"),
     STANCE: ("confident", "satisfied", "assured", "content"),
     UNDERTAKE: ("agreed", "undert", "offered", "volunteer", "committed", "pledge", "commitment"),
     ASKED_TO: ("asked", "request", "tasked", "instruct", "invited", "commission", "direct", "required"),
