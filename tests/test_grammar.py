@@ -190,3 +190,15 @@ def test_one_sentence_can_report_progress_and_make_a_commitment():
     data = run("Oversight of the action plan has been remitted to the estates team, which will report "
                "to the Panel in June.")
     assert {e["type"] for e in data["events"]} >= {"StatusUpdate", "Commitment"}
+
+
+def test_each_point_of_a_list_an_answer_introduces_is_an_answer():
+    data = run("6. Custody\n\nCouncillor Hale asked about waiting times. In response it was further explained:\n"
+               "a) two new cells would open in May;\nb) staffing had been increased at weekends.")
+    answers = events_of(data, "Answer")
+    assert len(answers) == 3 and all(a["speaker"] is None for a in answers)
+
+
+def test_a_procedural_first_line_does_not_silence_a_document_without_items():
+    data = run("Welcome and Introductions:\n\nCouncillor Hale asked about waiting times at custody.")
+    assert events_of(data, "Question")

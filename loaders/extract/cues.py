@@ -66,7 +66,7 @@ POSITIVE_STANCE = re.compile(r"^\s*(?:that\s+)?(?:\w+\s+){0,2}?"
                              r"grateful|welcomed|thanked)\b", re.I)
 PASSIVE_ANSWER = re.compile(
     r"\b(?:re)?assurances?\s+(?:was|were|had been)\s+(?:given|provided|offered)\b|"
-    r"\bit was (?:explained|confirmed|clarified|advised|reported|stated)\b|"
+    r"\bit was (?:further\s+|also\s+|then\s+|\w+ly\s+)?(?:explained|confirmed|clarified|advised|reported|stated)\b|"
     r"\b(?:was|were)\s+(?:advised|informed|told|assured|reassured)\s+that\b|"  # "Members were told that"
     r"\bin (?:response|reply),? it was\b|\b(?:been|and)\s+responded\s+to\s+in\s+writing\b", re.I)
 

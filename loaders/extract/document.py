@@ -88,7 +88,8 @@ def extract(doc: DocumentText) -> Extraction:
     real = with_bare_names(text, find_mentions(text))
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
     finder = EventFinder(text, mentions, None)
-    finder.item_titles = [item.title for item in items]
+    # a procedural title silences an item, not a document whose first line is all we have
+    finder.item_titles = [item.title if len(items) > 1 or item.number else "" for item in items]
     starts = [m.start for m in mentions]
     for unit in units:
         first = bisect.bisect_left(starts, unit.start)

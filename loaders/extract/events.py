@@ -85,6 +85,7 @@ class EventFinder:
         self.last_question: dict[int, int] = {}
         self.status_intro: str | None = None
         self.item_titles: list[str] = []
+        self.answer_intro: tuple[int, Mention | None] | None = None
         self.procedural = False
         self.current_item = 0
 
@@ -95,13 +96,29 @@ class EventFinder:
             cues.PROCEDURAL_ITEM.match(self.item_titles[unit.item]) is not None
         if self._speaker_label(unit, unit_mentions, span):
             return
+        before = len(self.events)
         if unit.kind == "resolution":
             self.resolution(unit, unit_mentions)
         else:
             for clause in clauses(self.text, unit.start, unit.end, unit_mentions, self.subjects):
                 self.clause(unit, clause)
+        self._answer_list(unit, span, before)
         self.status(unit, span)
 
+    def _answer_list(self, unit: Unit, span: str, before: int) -> None:
+        """"In response to questions it was further explained: c) ... d) ...": each point of a
+        list an answer introduces is an answer by the same speaker."""
+        added = self.events[before:]
+        intro = next((e for e in added if e.type == "Answer"), None)
+        if intro is not None and span.rstrip().endswith(":"):
+            self.answer_intro = (unit.item, intro.actor)
+        elif self.answer_intro and unit.marker and unit.item == self.answer_intro[0] and not added \
+                and unit.kind == "sentence":
+            ev = RawEvent("Answer", unit.start, unit.end, unit.item, self.answer_intro[1])
+            ev.links["answers"] = self.last_question.get(unit.item)
+            self.events.append(ev)
+        elif not unit.marker:
+            self.answer_intro = None
     def _speaker_label(self, unit, unit_mentions, span) -> bool:
         """"Mr Bob Fousert:" alone on a line names who speaks in the points below."""
         if span.rstrip().endswith(":") and len(span) < 80 and unit_mentions:
