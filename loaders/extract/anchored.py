@@ -50,10 +50,17 @@ def read_back(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, reac
     anchored = ending(pattern)
     found = []
     for start, end in spans:
-        m = anchored.search(text, max(0, start - reach), end)
+        m = anchored.search(text, _window_start(text, max(0, start - reach), start), end)
         if m and _whole(text, m.start(), m.end() if word_end else None):
             found.append(m)
     return _longest(found)
+
+
+def _window_start(text: str, lowest: int, head: int) -> int:
+    """Where to start reading back: no phrase runs across a blank line or a sentence's end
+    (an anchored search tries every start, so a shorter window is a cheaper one)."""
+    cut = max(text.rfind("\n\n", lowest, head), text.rfind(". ", lowest, head), text.rfind("; ", lowest, head))
+    return cut + 2 if cut >= 0 else lowest
 
 
 def _longest(found: list[re.Match]) -> list[re.Match]:

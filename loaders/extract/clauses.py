@@ -44,6 +44,7 @@ SECONDARY = [("future_passive", cues.FUTURE_PASSIVE), ("request", cues.REQUEST),
 
 
 WEAK = [("weak_answer", cues.ANSWER_WEAK_ANY)]
+ALL_FAMILIES = PRIMARY + SECONDARY + WEAK
 
 
 _CHECKED: dict[int, list[tuple[str, re.Pattern, tuple[str, ...] | None]]] = {}
@@ -61,10 +62,16 @@ def _verb(m: re.Match) -> str:
     return (m.groupdict().get("verb") or m.groupdict().get("weak") or m.group(0)).lower()
 
 
-def find_cues(text: str, start: int, end: int, patterns, low: str) -> list[Cue]:
-    """Cues of the given kinds in text[start:end]; ``low`` is its ``cues.lowered`` form."""
-    found = [Cue(kind, m.start(), m.end(), _verb(m)) for kind, pattern, stems in _checked(patterns)
-             if stems is None or cues.any_stem(stems, low) for m in pattern.finditer(text, start, end)]
+def possible(low: str) -> set[str]:
+    """The cue kinds a sentence could hold: those whose pre-check stems occur in it (``low``
+    is its ``cues.lowered`` form).  Worked out once per sentence, for all its clauses."""
+    return {kind for kind, _, stems in _checked(ALL_FAMILIES) if stems is None or cues.any_stem(stems, low)}
+
+
+def find_cues(text: str, start: int, end: int, patterns, kinds: set[str]) -> list[Cue]:
+    """Cues of the given patterns in text[start:end], of the ``kinds`` the sentence could hold."""
+    found = [Cue(kind, m.start(), m.end(), _verb(m)) for kind, pattern, _ in _checked(patterns)
+             if kind in kinds for m in pattern.finditer(text, start, end)]
     found.sort(key=lambda c: (c.start, c.kind))
     kept: list[Cue] = []
     for cue in found:  # "asked to" inside "had been asked to": the longer reading wins
@@ -199,8 +206,9 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
             finder: SubjectFinder) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
     low = cues.lowered(text[start:end])
-    primary = find_cues(text, start, end, PRIMARY, low)
-    weak = [c for c in find_cues(text, start, end, WEAK, low)
+    kinds = possible(low)
+    primary = find_cues(text, start, end, PRIMARY, kinds)
+    weak = [c for c in find_cues(text, start, end, WEAK, kinds)
             if not any(c.start < p.end and p.start < c.end for p in primary)]
     primary = sorted(primary + weak, key=lambda c: c.start)
     for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
@@ -228,8 +236,7 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         if current.subject is None and cue.subject is not None:
             current.subject = cue.subject
     for clause in result:
-        clause.cues += find_cues(text, clause.start, clause.end, SECONDARY,
-                                 cues.lowered(text[clause.start:clause.end]))
+        clause.cues += find_cues(text, clause.start, clause.end, SECONDARY, kinds)
     finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
 
