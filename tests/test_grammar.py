@@ -202,3 +202,9 @@ def test_each_point_of_a_list_an_answer_introduces_is_an_answer():
 def test_a_procedural_first_line_does_not_silence_a_document_without_items():
     data = run("Welcome and Introductions:\n\nCouncillor Hale asked about waiting times at custody.")
     assert events_of(data, "Question")
+
+
+def test_an_items_agenda_description_before_its_minutes_gives_no_events():
+    data = run("Agenda item\n\nFleet review\n\nA verbal update will be provided on the fleet.\n\nMinutes:\n\n"
+               "Councillor Hale asked about electric vans.")
+    assert [e["type"] for e in data["events"]] == ["Question"]

@@ -90,6 +90,7 @@ def extract(doc: DocumentText) -> Extraction:
     finder = EventFinder(text, mentions, None)
     # a procedural title silences an item, not a document whose first line is all we have
     finder.item_titles = [item.title if len(items) > 1 or item.number else "" for item in items]
+    finder.agenda_front_matter([(item.start, item.end) for item in items])
     starts = [m.start for m in mentions]
     for unit in units:
         first = bisect.bisect_left(starts, unit.start)

@@ -29,6 +29,7 @@ CONDITIONAL_IF = re.compile(r"\bif\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
 THAT_AFTER = re.compile(r"\s+that\b")
+MINUTES_LINE = re.compile(r"^[ \t]*Minutes:", re.M)
 COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
@@ -86,11 +87,21 @@ class EventFinder:
         self.status_intro: str | None = None
         self.item_titles: list[str] = []
         self.answer_intro: tuple[int, Mention | None] | None = None
+        self.front: list[tuple[int, int]] = []
         self.procedural = False
         self.current_item = 0
 
     # -- units -------------------------------------------------------------------------
+    def agenda_front_matter(self, items: list[tuple[int, int]]) -> None:
+        """An item with a "Minutes:" line (ModernGov's layout) opens with the agenda's own
+        description of it ("To receive a quarterly report ...", "A verbal update will be
+        provided ..."): what was planned, not what happened, so no events come from it."""
+        self.front = [(start, m.start()) for start, end in items
+                      if (m := MINUTES_LINE.search(self.text, start, end))]
+
     def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
+        if any(start <= unit.start < end for start, end in self.front):
+            return
         span = self.text[unit.start:unit.end]
         self.procedural = unit.item < len(self.item_titles) and \
             cues.PROCEDURAL_ITEM.match(self.item_titles[unit.item]) is not None
