@@ -208,3 +208,8 @@ def test_an_items_agenda_description_before_its_minutes_gives_no_events():
     data = run("Agenda item\n\nFleet review\n\nA verbal update will be provided on the fleet.\n\nMinutes:\n\n"
                "Councillor Hale asked about electric vans.")
     assert [e["type"] for e in data["events"]] == ["Question"]
+
+
+def test_a_forecast_is_no_promise():
+    data = run("The Chief Constable said it was likely that the rota would be changed in the spring.")
+    assert not events_of(data, "Commitment")

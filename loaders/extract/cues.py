@@ -127,6 +127,10 @@ EMBEDDED_QUESTION = re.compile(
     r"\bwhether\b|\b(?:ask\w*|quer\w*|question\w*|wonder\w*|enquir\w*|inquir\w*|understand|know|"
     r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b", re.I)
 CONDITION = re.compile(r"\b(?:unless|once)\b", re.I)
+# A forecast, not a promise: "it is likely that the timeline will be revised"; and a
+# description: "work whereby funding streams will be pooled".
+HEDGE = re.compile(r"\b(?:likely|unlikely|expected|anticipated|probable|possible|hoped)\s+(?:that|to)\b|"
+                   r"\bwhereby\b", re.I)
 # A request of an unnamed doer: "requested that further information be provided", "asked for a
 # full report", "asked that an item on recruitment be brought to a future meeting".
 REQUEST = re.compile(

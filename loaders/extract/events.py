@@ -24,7 +24,7 @@ PUBLIC = "Member of the Public"
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
-RELATIVE = re.compile(r"\b(?:that|which|who)\s*$")
+RELATIVE = re.compile(r"\b(?:that|which|who|whereby)\s*$")
 CONDITIONAL_IF = re.compile(r"\bif\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
@@ -195,7 +195,7 @@ class EventFinder:
         before = self.text[clause.start:cue.start]
         if cue.kind in ("request", "referral"):
             return False
-        if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before):
+        if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before) or cues.HEDGE.search(before):
             return True
         if RELATIVE_BE.search(before) or (cue.verb.split()[0] in ("is", "are", "was", "were")
                                           and RELATIVE.search(before)):
