@@ -2,7 +2,8 @@
 
 One store per process, opened at start-up and closed at shutdown; every read goes
 through the store's read-only path (FalkorDB's GRAPH.RO_QUERY, Neo4j read
-transactions).  Every error has one JSON shape: ``{"error": {"code", "message"}}``.
+transactions).  Every error has one JSON shape (``pages.ErrorResponse``) and each
+class of error one status code (``scrutiny.errors``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from scrutiny.errors import ScrutinyError
+from scrutiny.api.pages import ErrorBody, ErrorResponse
+from scrutiny.errors import QueryParameterError, ScrutinyError
 from scrutiny.settings import Settings, get_settings
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    body = ErrorResponse(error=ErrorBody(code=code, message=message))
+    return JSONResponse(body.model_dump(), status_code=status)
 
 
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
@@ -68,7 +71,9 @@ def _errors(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body"))
-        return error(422, "invalid_parameter", f"{where}: {first.get('msg', 'invalid')}"[:300])
+        # FastAPI's checks and ours (QueryParameterError) are one class of error: one status, one code.
+        message = f"{where}: {first.get('msg', 'invalid')}"[:300]
+        return error(QueryParameterError.status, QueryParameterError.code, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

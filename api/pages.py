@@ -11,9 +11,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from scrutiny import queries
+from scrutiny.errors import NotFound, QueryParameterError, QueryTimeout, StoreUnavailable
 
 
 class ErrorBody(BaseModel):
+    """The one error shape of the API: ``{"error": {"code", "message"}}``."""
+
     code: str
     message: str
 
@@ -33,9 +36,10 @@ class Page(BaseModel):
     next_offset: int | None
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse, "description": text} for status, text in (
-    (400, "Bad parameter"), (404, "Not found"), (422, "Invalid request"),
-    (503, "Store unavailable"), (504, "Query timed out"))}
+#: The errors an endpoint documents, each at its class's one status code.
+ERRORS: dict[int | str, dict[str, Any]] = {cls.status: {"model": ErrorResponse, "description": text} for cls, text in (
+    (QueryParameterError, "Invalid parameter"), (NotFound, "Not found"),
+    (StoreUnavailable, "Store unavailable"), (QueryTimeout, "Query timed out"))}
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}}
 Format = Literal["json", "csv"]

@@ -1,7 +1,8 @@
 """What the schema declares, read off the neomodel classes as plain data.
 
-``CATALOG`` lists labels (with their key, indexed and required properties) and
-relationship types (with the labels they may join).  The writer validates
+``CATALOG`` lists labels (with their key, indexed and required properties, and
+the facts ``label_facts`` declares of each: kind, display name, shape, colour)
+and relationship types (with the labels they may join).  The writer validates
 against it, the stores derive their constraints and indexes from it, and the
 saved-query checker gets its label/type/property lists from it.
 """
@@ -14,6 +15,7 @@ from neomodel import StructuredNode
 
 from scrutiny.errors import SchemaError
 from scrutiny.graph import schema as _schema
+from scrutiny.graph.label_facts import FACTS, LabelFacts
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,14 @@ class LabelSpec:
     properties: tuple[str, ...]
     indexed: tuple[str, ...]
     required: tuple[str, ...]
+    facts: LabelFacts
+    event: bool  # said at a meeting (a ``schema.Event``)
     key: str = "key"
+
+    @property
+    def quoted(self) -> bool:
+        """States an exact quote of its minutes (the full-text index covers it)."""
+        return "quote" in self.properties
 
 
 @dataclass
@@ -48,11 +57,15 @@ def _schema_classes() -> list[type]:
 
 def _label_spec(cls) -> LabelSpec:
     props = cls.defined_properties(aliases=False, rels=False)
+    if cls.__name__ not in FACTS:
+        raise SchemaError(f"label {cls.__name__} has no row in graph/label_facts.py")
     return LabelSpec(
         name=cls.__name__,
         properties=tuple(sorted(props)),
         indexed=tuple(sorted(n for n, p in props.items() if p.index and n != "key")),
         required=tuple(sorted(n for n, p in props.items() if p.required)),
+        facts=FACTS[cls.__name__],
+        event=issubclass(cls, _schema.Event),
     )
 
 
@@ -82,6 +95,10 @@ class Catalog:
         if name not in self.labels:
             raise SchemaError(f"unknown label {name!r}")
         return self.labels[name]
+
+    def shown(self) -> list[LabelSpec]:
+        """Every label in legend order (``label_facts``), not the schema's."""
+        return [self.labels[name] for name in FACTS if name in self.labels]
 
     def check_relationship(self, rel_type: str, source: str, target: str) -> None:
         spec = self.relationships.get(rel_type)

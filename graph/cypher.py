@@ -16,8 +16,9 @@ from scrutiny.graph.model import Graph
 
 BATCH_SIZE = 500
 
-#: Labels whose quotes the full-text index covers (one place for both stores).
-QUOTED_LABELS = ("Question", "Answer", "Commitment", "Resolution", "StatusUpdate", "Finding")
+#: Labels whose quotes the full-text index covers (one place for both stores); events first,
+#: since the embedded store's search keeps this order among equal scores.
+QUOTED_LABELS = tuple(s.name for s in sorted(CATALOG.shown(), key=lambda s: not s.event) if s.quoted)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Read the graph around one entity: the entity with its provenance, its neighbourhood.
 
 Shared by the API and the views.  Labels come from ``KINDS`` (the schema's own
-names), never from input: a kind the caller gives is looked up here first.
+names, with the kinds ``label_facts`` declares), never from input: a kind the
+caller gives is looked up here first.
 Neighbourhoods come back as the neutral ``Graph`` every exporter reads.
 """
 
@@ -13,12 +14,9 @@ from scrutiny.errors import NotFound, QueryParameterError
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.model import Graph
 
-KINDS = {"person": "Person", "office": "Role", "body": "Body", "report": "Report",
-         "finding": "Finding", "question": "Question", "answer": "Answer",
-         "commitment": "Commitment", "resolution": "Resolution", "status-update": "StatusUpdate",
-         "meeting": "Meeting", "item": "AgendaItem", "document": "Document"}
+KINDS = {spec.facts.kind: spec.name for spec in CATALOG.shown()}  # "status-update" -> "StatusUpdate"
 KIND_OF = {label: kind for kind, label in KINDS.items()}
-NAMED = ("Person", "Role", "Body", "Report")  # what a search by name looks through
+NAMED = tuple(spec.name for spec in CATALOG.shown() if spec.facts.named)  # what a search by name looks through
 #: What a node shows: no document text, which can be megabytes.
 SHOWN = ("name", "title", "quote", "date", "meeting_date", "status", "due", "due_date",
          "url", "source", "kind", "published", "response_due", "number", "honorific", "doc",

@@ -26,6 +26,9 @@
    person holding the office on the date, and ``store`` is the one module of the
    linker that reads and writes the store.
 
-``records`` (the stage contract) and ``dates`` are shared by every stage.
+``records`` (the stage contract), ``kinds`` (the closed vocabularies: commitment
+and update statuses, event, entity and body kinds, the one panel test), ``keys``
+(every natural key and id, and the one way a name is folded for a key) and
+``dates`` are shared by every stage.
 ``moderngov/`` is a source: it fetches a council's pages to files for ``load``.
 """

@@ -50,7 +50,7 @@ class Item:
 @dataclass
 class Entity:
     id: str
-    type: str  # Person, Role, Body, Report, Finding
+    type: str  # a kinds.EntityKind: Person, Role, Body, Report, Finding
     name: str
     mentions: list[list[int]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -63,7 +63,7 @@ class Entity:
 @dataclass
 class Event:
     id: str
-    type: str  # Question, Challenge, Answer, Commitment, Resolution, StatusUpdate
+    type: str  # a kinds.EventKind: Question, Challenge, Answer, Commitment, Resolution, StatusUpdate
     item: str | None
     quote: str
     start: int

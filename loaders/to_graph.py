@@ -1,10 +1,8 @@
 """One ``Extraction`` as a neutral ``Graph`` in the schema's terms (pure; no store).
 
-Keys are natural: the document's content hash; a meeting is its body and date;
-people and offices are keyed within their body, so "Boyes" of one panel is
-never merged with a "Boyes" of another, and a person by surname and first name
-or initial (``link.people``), so "Simon Jones" is not "Martyn Jones" even where
-extraction grouped them by surname; bodies and reports by normalised name.
+Keys come from ``keys``; a person is keyed by surname and first name or initial
+(``link.people``), so "Simon Jones" is not "Martyn Jones" even where extraction
+grouped them by surname.
 """
 
 from __future__ import annotations
@@ -13,19 +11,31 @@ from typing import Any
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
-from scrutiny.loaders.extract.reports import fold as slug
-from scrutiny.loaders.extract.reports import generic
+from scrutiny.loaders.keys import (
+    agenda_item_key,
+    body_key,
+    body_scope,
+    event_key,
+    finding_key,
+    fold,
+    meeting_key,
+    person_key,
+    report_key,
+    role_key,
+)
 from scrutiny.loaders.kinds import BodyKind, CommitmentStatus, EntityKind, EventKind, is_panel
-from scrutiny.loaders.link.people import given_name, person_key, unify
+from scrutiny.loaders.link.people import given_name, unify
 from scrutiny.loaders.records import Entity, Event, Extraction
 
 # An event kind -> its node label: a challenge is a question with ``challenge`` set.
-EVENT_LABEL = {EventKind.QUESTION: "Question", EventKind.CHALLENGE: "Question", EventKind.ANSWER: "Answer",
-               EventKind.COMMITMENT: "Commitment", EventKind.RESOLUTION: "Resolution",
-               EventKind.STATUS_UPDATE: "StatusUpdate"}
+EVENT_LABEL: dict[str, str] = {
+    EventKind.QUESTION: "Question", EventKind.CHALLENGE: "Question", EventKind.ANSWER: "Answer",
+    EventKind.COMMITMENT: "Commitment", EventKind.RESOLUTION: "Resolution", EventKind.STATUS_UPDATE: "StatusUpdate"}
 RESPONSE_DAYS = 56  # Police Reform and Social Responsibility Act 2011, s.55
-UNATTRIBUTED = {EventKind.QUESTION: ("asker",), EventKind.CHALLENGE: ("asker",), EventKind.ANSWER: ("speaker",),
-                EventKind.COMMITMENT: ("owner",)}
+# The actor an event of each kind must name, else it goes to review.
+UNATTRIBUTED: dict[str, tuple[str, ...]] = {
+    EventKind.QUESTION: ("asker",), EventKind.CHALLENGE: ("asker",), EventKind.ANSWER: ("speaker",),
+    EventKind.COMMITMENT: ("owner",)}
 ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVEN_BY",
               "owner": "OWED_BY", "owed_to": "OWED_TO"}
 
@@ -33,20 +43,19 @@ ACTOR_EDGE = {"asker": "ASKED_BY", "addressee": "ADDRESSED_TO", "speaker": "GIVE
 class _Keys:
     def __init__(self, ex: Extraction):
         self.doc = ex.document.id
-        self.body = slug(ex.document.body) if ex.document.body else None
-        self.scope = f"body:{self.body}" if self.body else f"doc:{self.doc}"
+        self.body = body_key(ex.document.body) if ex.document.body else None
+        self.scope = body_scope(self.body, self.doc)
 
     def entity(self, e: Entity, given: str | None = None) -> tuple[str, str]:
         if e.type == EntityKind.PERSON:
-            return "Person", person_key(self.scope, slug(e.extra.get("surname") or e.name), given)
+            return "Person", person_key(self.scope, fold(e.extra.get("surname") or e.name), given)
         if e.type == EntityKind.ROLE:
-            return "Role", f"{self.scope}|{slug(e.extra.get('title') or e.name)}"
+            return "Role", role_key(self.scope, e.extra.get("title") or e.name)
         if e.type == EntityKind.BODY:
-            return "Body", slug(e.extra.get("canonical") or e.name)
+            return "Body", body_key(e.extra.get("canonical") or e.name)
         if e.type == EntityKind.REPORT:
-            title = slug(e.extra.get("title") or e.name)
-            return "Report", f"{self.scope}|{title}" if generic(e.extra.get("title") or e.name) else title
-        return "Finding", f"{self.doc}#{e.id}"
+            return "Report", report_key(self.scope, e.extra.get("title") or e.name)
+        return "Finding", finding_key(self.doc, e.id)
 
 
 def to_graph(ex: Extraction) -> Graph:
@@ -56,7 +65,7 @@ def to_graph(ex: Extraction) -> Graph:
     meeting = _meeting(g, keys, ex, d)
     items = {}
     for item in ex.items:
-        items[item.id] = g.add_node("AgendaItem", f"{doc.id}#{item.id}", doc=doc.id,
+        items[item.id] = g.add_node("AgendaItem", agenda_item_key(doc.id, item.id), doc=doc.id,
                                     number=item.number, title=item.title, start=item.start,
                                     end=item.end, meeting_date=doc.meeting_date)
         g.add_edge("HAS_ITEM", meeting, items[item.id])
@@ -112,13 +121,13 @@ def _person_at(people: dict, start: int, end: int) -> str | None:
 
 def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
     doc = ex.document
-    key = f"{keys.body}|{doc.meeting_date}" if keys.body and doc.meeting_date else f"{doc.id}|meeting"
+    key = meeting_key(keys.body, doc.meeting_date, doc.id)
     meeting = g.add_node("Meeting", key, date=doc.meeting_date, title=doc.title, doc=doc.id,
                          body=doc.body)
     g.add_edge("RECORDS", d, meeting)
     if doc.body:
         kind = BodyKind.PANEL if is_panel(doc.body) else BodyKind.OTHER
-        body = g.add_node("Body", keys.body or slug(doc.body), name=doc.body, kind=kind, stale=True)
+        body = g.add_node("Body", keys.body or body_key(doc.body), name=doc.body, kind=kind, stale=True)
         g.add_edge("HELD_BY", meeting, body)
     return meeting
 
@@ -193,7 +202,7 @@ def _response_clock(g: Graph, ex: Extraction, refs) -> None:
         if e.type == EntityKind.REPORT and publisher in refs:
             g.add_edge("PUBLISHED_BY", refs[e.id], refs[publisher])
         if e.type == EntityKind.REPORT and published:
-            inspected = bool(publisher) and kinds.get(publisher) == BodyKind.INSPECTORATE
+            inspected = publisher is not None and kinds.get(publisher) == BodyKind.INSPECTORATE
             due = add_days(published, RESPONSE_DAYS) if inspected else None
             g.add_node("Report", refs[e.id][1], published=published, response_due=due)
 
@@ -212,7 +221,7 @@ def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
                      refers_to_date=ev.fields.get("refers_to_date"))
     missing = next((f for f in UNATTRIBUTED.get(ev.type, ()) if not ev.fields.get(f)), None)
     props["review"] = f"no {missing} named" if missing else None
-    ref = g.add_node(label, f"{keys.doc}#{ev.id}", **props)
+    ref = g.add_node(label, event_key(keys.doc, ev.id), **props)
     g.add_edge("EVIDENCED_BY", ref, d, doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end)
     if ev.item in items:
         g.add_edge("IN_ITEM", ref, items[ev.item])

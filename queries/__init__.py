@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scrutiny.errors import QueryNotFound, QueryParameterError
+from scrutiny.errors import QueryNotFound, QueryParameterError, SavedQueryError
 
 HERE = Path(__file__).parent
 REQUIRED = object()
@@ -108,25 +108,62 @@ def _default(kind: str, raw: str) -> Any:
     return TYPES[kind](raw)
 
 
+def _param(value: str) -> Param:
+    """``name type default description``; ValueError says what is wrong with it."""
+    words = value.split(maxsplit=3)
+    if len(words) < 3:
+        raise ValueError(f"param needs name, type and default, got {value.strip()!r}")
+    name, kind, default, *desc = words
+    if kind not in TYPES:
+        raise ValueError(f"param {name} has unknown type {kind!r}; one of: {', '.join(TYPES)}")
+    try:
+        return Param(name, kind, _default(kind, default), " ".join(desc))
+    except ValueError:
+        raise ValueError(f"param {name}: default {default!r} is not a {kind}") from None
+
+
+HEADER_KEYS = ("name", "title", "description", "param", "columns", "fulltext", "statistics")
+
+
+def _header(path: Path, number: int, key: str, value: str, header: dict[str, tuple[str, int]],
+            params: list[Param]) -> None:
+    """One ``// key: value`` line into ``header`` (value, line) or ``params``."""
+    if key not in HEADER_KEYS:
+        raise SavedQueryError(str(path), number, f"unknown header {key!r}; one of: {', '.join(HEADER_KEYS)}")
+    if key != "param":
+        header[key] = (value.strip(), number)
+        return
+    try:
+        params.append(_param(value))
+    except ValueError as exc:
+        raise SavedQueryError(str(path), number, str(exc)) from None
+
+
+def _fulltext(path: Path, header: dict[str, tuple[str, int]], params: list[Param]) -> str | None:
+    """``fulltext: PARAM`` names the declared parameter whose words are searched for."""
+    if "fulltext" not in header:
+        return None
+    value, number = header["fulltext"]
+    if value not in {p.name for p in params}:
+        raise SavedQueryError(str(path), number, f"fulltext names {value!r}, which is no param of the query")
+    return value
+
+
 def parse(path: Path) -> SavedQuery:
-    header: dict[str, str] = {}
+    header: dict[str, tuple[str, int]] = {}
     body: list[str] = []
     params: list[Param] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         m = re.match(r"\s*//\s*(\w+):\s*(.*)$", line)
         if m and not body:
-            key, value = m.groups()
-            if key == "param":
-                name, kind, default, *desc = value.split(maxsplit=3)
-                params.append(Param(name, kind, _default(kind, default), " ".join(desc)))
-            else:
-                header[key] = value.strip()
+            _header(path, number, m[1], m[2], header, params)
         elif line.strip() or body:
             body.append(line)
-    columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
-    return SavedQuery(header.get("name", path.stem), header.get("title", ""),
-                      header.get("description", ""), "\n".join(body).strip(),
-                      tuple(params), columns, header.get("fulltext"), header.get("statistics"))
+    text = {key: value for key, (value, _) in header.items()}
+    columns = tuple(c.strip() for c in text.get("columns", "").split(",") if c.strip())
+    return SavedQuery(text.get("name", path.stem), text.get("title", ""), text.get("description", ""),
+                      "\n".join(body).strip(), tuple(params), columns,
+                      _fulltext(path, header, params), text.get("statistics"))
 
 
 @lru_cache(maxsize=1)

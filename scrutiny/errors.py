@@ -1,7 +1,8 @@
 """Every error scrutiny raises on purpose: one root, messages written for users.
 
-The CLI prints ``str(error)`` on one line and exits non-zero; the API maps
-``status`` and ``code`` to its single JSON error shape.  Driver exceptions
+The CLI prints ``str(error)`` on one line and exits non-zero; the API answers
+each class with its one ``status`` and ``code`` in its single JSON error shape
+(``api.pages.ErrorResponse``), whether scrutiny or FastAPI's validation found it.  Driver exceptions
 are translated into these at the store boundary (``graph/stores``).
 """
 
@@ -70,10 +71,23 @@ class QueryNotFound(ScrutinyError):
 
 
 class QueryParameterError(ScrutinyError):
-    """A saved query parameter is missing, unknown or of the wrong type."""
+    """A parameter is missing, unknown or of the wrong type (of a saved query or an endpoint)."""
 
-    status = 400
-    code = "bad_parameter"
+    status = 422
+    code = "invalid_parameter"
+
+
+class SavedQueryError(ScrutinyError):
+    """A saved query's file has a header line that cannot be read; names the file and line."""
+
+    status = 500
+    code = "saved_query"
+
+    def __init__(self, path: str, line: int, reason: str):
+        self.path = path
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{path}:{line}: {reason}")
 
 
 class NotFound(ScrutinyError):

@@ -55,10 +55,11 @@ def network(g: Graph, heading: str, left_out: int = 0, layout: str = "physics") 
         nid = node_id(ref)
         x, y = placed.get(nid, (None, None))
         extra = {"x": x, "y": y, "physics": False} if nid in placed else {}
+        looks = styles.facts(node.label)
         net.add_node(nid, label=styles.label(node.label, node.props),
-                     title=styles.tooltip(node.label, node.props), shape=styles.KIND_STYLE[node.label][1],
-                     color=styles.colour(node.label, node.props), size=styles.SIZE.get(node.label, 12),
-                     kind=styles.KIND_STYLE[node.label][0], quote=node.props.get("quote") or "",
+                     title=styles.tooltip(node.label, node.props), shape=looks.shape,
+                     color=styles.colour(node.label, node.props), size=looks.size,
+                     kind=looks.display, quote=node.props.get("quote") or "",
                      meeting=node.props.get("meeting_date") or node.props.get("date") or "",
                      source=node.props.get("source") or "", status=node.props.get("status") or "",
                      **extra)

@@ -8,28 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.label_facts import LabelFacts
 from scrutiny.loaders.kinds import CommitmentStatus
 
-# label -> (legend name, shape, colour); events as smaller dots, actors as larger shapes
-KIND_STYLE = {
-    "Person": ("person", "dot", "#1f77b4"),
-    "Role": ("office", "diamond", "#9467bd"),
-    "Body": ("body", "square", "#8c564b"),
-    "Report": ("report", "box", "#17becf"),
-    "Finding": ("finding", "triangle", "#2ca02c"),
-    "Question": ("question", "dot", "#ff7f0e"),
-    "Answer": ("answer", "dot", "#bcbd22"),
-    "Commitment": ("commitment", "star", "#e377c2"),
-    "Resolution": ("resolution", "dot", "#7f7f7f"),
-    "StatusUpdate": ("status update", "dot", "#aec7e8"),
-    "Meeting": ("meeting", "ellipse", "#c7c7c7"),
-    "AgendaItem": ("agenda item", "ellipse", "#dbdb8d"),
-    "Document": ("document", "box", "#ffffff"),
-}
+# Shapes, colours and names of each label come from graph/label_facts.py (via the catalog).
 STATUS_COLOUR = {CommitmentStatus.OPEN: "#f0ad4e", CommitmentStatus.OVERDUE: "#d62728",
                  CommitmentStatus.FULFILLED: "#2ca02c", CommitmentStatus.SUPERSEDED: "#999999"}
-SIZE = {"Person": 22, "Role": 22, "Body": 24, "Report": 20, "Commitment": 18}
-EVENTS = ("Question", "Answer", "Commitment", "Resolution", "StatusUpdate", "Finding")
+#: What the minutes quote (events and findings): captioned by meeting date, not by name.
+QUOTED = frozenset(s.name for s in CATALOG.shown() if s.quoted)
+
+
+def facts(node_label: str) -> LabelFacts:
+    return CATALOG.label(node_label).facts
 
 
 def short(text: str | None, width: int = 40) -> str:
@@ -38,9 +29,9 @@ def short(text: str | None, width: int = 40) -> str:
 
 
 def label(node_label: str, props: dict[str, Any]) -> str:
-    if node_label in EVENTS:
+    if node_label in QUOTED:
         date = props.get("meeting_date") or ""
-        return f"{KIND_STYLE[node_label][0].capitalize()} {date}".strip()
+        return f"{facts(node_label).display.capitalize()} {date}".strip()
     if node_label == "Meeting":
         return f"Meeting {props.get('date') or ''}".strip()
     if node_label == "AgendaItem":
@@ -50,8 +41,8 @@ def label(node_label: str, props: dict[str, Any]) -> str:
 
 def tooltip(node_label: str, props: dict[str, Any]) -> str:
     """Kind, status, date and the exact quote, as plain text lines."""
-    lines = [KIND_STYLE[node_label][0] + (f" ({props['status']})" if props.get("status") else "")]
-    lines += [props[k] for k in ("name", "title") if props.get(k) and node_label not in EVENTS]
+    lines = [facts(node_label).display + (f" ({props['status']})" if props.get("status") else "")]
+    lines += [props[k] for k in ("name", "title") if props.get(k) and node_label not in QUOTED]
     if props.get("meeting_date") or props.get("date"):
         lines.append(f"meeting {props.get('meeting_date') or props.get('date')}")
     if props.get("due_date") or props.get("due"):
@@ -64,10 +55,10 @@ def tooltip(node_label: str, props: dict[str, Any]) -> str:
 def colour(node_label: str, props: dict[str, Any]) -> str:
     if node_label == "Commitment" and props.get("status") in STATUS_COLOUR:
         return STATUS_COLOUR[props["status"]]
-    return KIND_STYLE[node_label][2]
+    return facts(node_label).colour
 
 
 def legend() -> list[dict[str, str]]:
-    kinds = [{"name": name, "shape": shape, "colour": c} for name, shape, c in KIND_STYLE.values()
-             if name not in ("document",)]
+    kinds = [{"name": s.facts.display, "shape": s.facts.shape, "colour": s.facts.colour}
+             for s in CATALOG.shown() if s.name != "Document"]
     return kinds + [{"name": f"commitment {s}", "shape": "star", "colour": c} for s, c in STATUS_COLOUR.items()]

@@ -20,6 +20,7 @@ from scrutiny.loaders.extract.names import with_bare_names
 from scrutiny.loaders.extract.published import published_date
 from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
 from scrutiny.loaders.extract.segment import segment
+from scrutiny.loaders.kinds import is_panel
 from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
 
 PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
@@ -58,7 +59,7 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
     for m in anchored.match_around(text, cues.PANEL_HEAD, cues.PANEL_PHRASE, back=1):
         if any(x.start <= m.start() < x.end for x in members) or _office_of(text, m.start(), real):
             continue  # "a member of the Panel" is a member, "the Chairman of the Panel" an office
-        name = body if body and re.search(r"Panel|Committee", body) else m["name"]
+        name = body if body and is_panel(body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
     for m in anchored.read_back(text, anchored.heads(text, cues.COLLECTIVE_HEAD), cues.COLLECTIVE, 60):
         decided = DECISION_SUBJECT.search(text, max(0, m.start() - 8), m.start())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from scrutiny.loaders.extract import anchored, cues
 from scrutiny.loaders.extract.segment import Unit
+from scrutiny.loaders.keys import fold
 
 HEAD = r"(?:Inspection|Review|Plan|Strategy|Assessment|Inquiry|Audit|Framework|Report|Surveys?)"
 CONNECT = r"(?:\s+(?:and|of|for|the|on|in|to|&)\b)*"
@@ -152,8 +153,6 @@ def _papers(text: str) -> list[ReportMention]:
     return found
 
 
-def fold(title: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", title.lower().replace("’", "'").replace("'", "")))
 
 
 def group_reports(mentions: list[ReportMention]) -> dict[str, list[ReportMention]]:

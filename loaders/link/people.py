@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 
 from scrutiny.loaders.extract.lexicon import lexicons
+from scrutiny.loaders.keys import person_key
 
 INITIALS = re.compile(r"(?:[A-Z]\.?\s*){1,3}")
 FIRST_NAME = re.compile(r"[A-Z][a-z][A-Za-z'’\-]*")
@@ -41,10 +42,6 @@ def given_name(surface: str, surname: str | None) -> str | None:
     if INITIALS.fullmatch(first):
         return first[0].lower()
     return first.lower() if FIRST_NAME.fullmatch(first) else None
-
-
-def person_key(scope: str, surname: str, given: str | None) -> str:
-    return f"{scope}|{surname}|{given}" if given else f"{scope}|{surname}"
 
 
 def fits(a: str, b: str) -> bool:

@@ -14,6 +14,7 @@ import datetime as dt
 from scrutiny.graph.cypher import Statement, upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
+from scrutiny.loaders.keys import RESPONSE_MARK, response_key, scoped_prefix
 from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
 from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
@@ -40,7 +41,6 @@ IN_DOCS = "MATCH (b:Body {key: $body})<-[:HELD_BY]-(:Meeting)<-[:RECORDS]-(d:Doc
 CLOCKS = (IN_DOCS + "MATCH (r:Report)-[x:MENTIONED_IN]->(d) WHERE r.response_due IS NOT NULL "
           "RETURN r.key AS key, r.title AS title, r.published AS published, r.response_due AS response_due, "
           "d.key AS doc, x.start AS start, x.end AS end")
-RESPONSE_MARK = "#response@"  # the key of a derived StatusUpdate: a response found in the minutes
 PEOPLE = "MATCH (p:Person) WHERE p.key STARTS WITH $scope RETURN p.key AS key"
 PERSON_REFS = (IN_BODY + "(e)-[r:ASKED_BY|ADDRESSED_TO|GIVEN_BY|OWED_BY]->(p:Person) "
                "WHERE coalesce(r.derived, false) = false RETURN e.key AS event, labels(e)[0] AS label, "
@@ -83,7 +83,7 @@ def _people(store: Store, body: str, g: Graph) -> None:
     """Offices at a meeting resolved to their holder, and a bare "Councillor Boyes" (or an
     initial) to the one person of the body it can be: derived attributions, ``via`` the
     office or the person key the minutes used."""
-    scope = {"scope": f"body:{body}|"}
+    scope = {"scope": scoped_prefix(body)}
     same = aliases([r["key"] for r in store.run(PEOPLE, scope)])
     holdings = [Holding(same.get(r["person"], r["person"]), r["role"], r["date"])
                 for r in store.run(HOLDINGS, scope)]
@@ -128,7 +128,7 @@ def _add_response(g: Graph, res: Response) -> None:
     """The response as a status update on the report, quoting the later minutes; its
     ``refers_to_date`` is the date the minutes give for the response (for the clock)."""
     review = "response tied to the one inspection awaiting one" if res.confidence < 0.8 else None
-    me = g.add_node("StatusUpdate", f"{res.doc}{RESPONSE_MARK}{res.start}", doc=res.doc, quote=res.quote,
+    me = g.add_node("StatusUpdate", response_key(res.doc, res.start), doc=res.doc, quote=res.quote,
                     start=res.start, end=res.end, text=" ".join(res.quote.split()),
                     meeting_date=res.meeting_date, status=UpdateStatus.CLOSED, refers_to_date=res.responded_on,
                     review_link=review)

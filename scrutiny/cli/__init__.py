@@ -1,6 +1,8 @@
 """The ``scrutiny`` command: a thin shell over the library, one-line errors, non-zero exits.
 
 The group and what every command shares live here; the commands live beside it by topic.
+Every command, at any depth, is behind ``one_line_errors``: the group adds it, so no
+command can be registered without it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,19 @@ def one_line_errors(func):
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:
             raise click.Abort() from None
+    wrapper.one_line_errors = True  # type: ignore[attr-defined]
     return wrapper
+
+
+class OneLineErrorsGroup(click.Group):
+    """A group whose commands and subgroups all print ScrutinyError as one line."""
+
+    group_class = type  # subgroups made with .group() are of this class too
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.callback is not None and not getattr(cmd.callback, "one_line_errors", False):
+            cmd.callback = one_line_errors(cmd.callback)
+        super().add_command(cmd, name)
 
 
 @contextlib.contextmanager
@@ -44,7 +58,7 @@ data_dir_option = click.option("--data-dir", envvar="SCRUTINY_DATA_DIR", default
                                help="Data directory of the embedded store (SCRUTINY_DATA_DIR).")
 
 
-@click.group()
+@click.group(cls=OneLineErrorsGroup)
 @click.version_option(package_name="scrutiny-graph")
 def main():
     """Minutes of police governance meetings as a graph of accountability."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from scrutiny.cli import data_dir_option, main, one_line_errors
+from scrutiny.cli import data_dir_option, main
 from scrutiny.errors import ConfigError
 from scrutiny.settings import get_settings
 
@@ -21,7 +21,6 @@ def _embedded(settings):
 @main.command()
 @click.argument("dest", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @data_dir_option
-@one_line_errors
 def backup(dest, data_dir):
     """Write a consistent snapshot of the graph to DEST (.tar.gz), even while it is in use.
 
@@ -39,7 +38,6 @@ def backup(dest, data_dir):
 @main.command()
 @click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @data_dir_option
-@one_line_errors
 def restore(archive, data_dir):
     """Replace the graph by a backup; the store must be idle (stop the API and loads first).
     The files it replaces are kept beside it, never deleted.

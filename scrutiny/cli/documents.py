@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, emit, main, one_line_errors
+from scrutiny.cli import configured_store, data_dir_option, emit, main
 from scrutiny.settings import get_settings
 
 
@@ -19,7 +19,6 @@ from scrutiny.settings import get_settings
 @click.option("--url", help="Public URL of the minutes (one document).")
 @click.option("--body", help="Meeting body, e.g. 'Durham Police and Crime Panel'.")
 @click.option("--meeting-date", help="Date of the meeting, e.g. 2020-07-02.")
-@one_line_errors
 def extract(paths, json_dir, url, body, meeting_date):
     """Extract questions, answers, commitments and more from minutes into JSON.
 
@@ -51,7 +50,6 @@ def extract(paths, json_dir, url, body, meeting_date):
 @click.option("--body", help="Meeting body, overriding any manifest.")
 @click.option("--meeting-date", help="Date of the meeting, overriding any manifest.")
 @data_dir_option
-@one_line_errors
 def load(paths, url, body, meeting_date, data_dir):
     """Load minutes (files, folders, globs) into the graph; unchanged files are skipped.
 
@@ -87,7 +85,6 @@ def show_load_report(report, settings) -> None:
 @click.option("--body", default=None, help="Only this body (name contains).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @data_dir_option
-@one_line_errors
 def review(body, fmt, data_dir):
     """List references a person should check, with their quotes: no named asker, speaker or
     owner; an office whose holder at that date is unknown or ambiguous; a closure too weak

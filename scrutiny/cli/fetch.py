@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, main, one_line_errors
+from scrutiny.cli import configured_store, data_dir_option, main
 from scrutiny.settings import get_settings
 
 
@@ -51,7 +51,6 @@ def _site(value: str) -> str:
 @click.option("--contact", help="An e-mail or URL added to the User-Agent, so the site can reach you.")
 @click.option("--load", "load_after", is_flag=True, help="Load what was fetched into the graph.")
 @data_dir_option
-@one_line_errors
 def moderngov(site, committee, out, since, until, body, delay, timeout, retries, backoff,
               contact, load_after, data_dir):
     """Fetch a committee's minutes through a ModernGov site's public web service.

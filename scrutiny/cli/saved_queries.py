@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, emit, main, one_line_errors, table
+from scrutiny.cli import configured_store, data_dir_option, emit, main, table
 from scrutiny.errors import QueryParameterError
 from scrutiny.settings import get_settings
 
@@ -16,7 +16,6 @@ REPORT_COLUMNS = ["meeting_date", "body", "owner", "holder", "status", "due", "d
 @click.option("--body", default=None, help="Only this body (name contains).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @data_dir_option
-@one_line_errors
 def report(body, fmt, data_dir):
     """Print the accountability table: who promised what, its status, and what fulfilled it.
 
@@ -48,7 +47,6 @@ def list_queries():
 
 @query.command()
 @click.argument("name")
-@one_line_errors
 def show(name):
     """Print a saved query's header and Cypher, pasteable into Neo4j Browser as is."""
     from scrutiny.queries import get
@@ -76,7 +74,6 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--limit", type=int, default=None, help="Most rows (default SCRUTINY_ROW_LIMIT).")
 @click.option("--timeout-ms", type=int, default=None, help="Query timeout (default SCRUTINY_QUERY_TIMEOUT_MS).")
 @data_dir_option
-@one_line_errors
 def run_query(name, pairs, fmt, limit, timeout_ms, data_dir):
     """Run a saved query read-only.
 

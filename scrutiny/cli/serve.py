@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, main, one_line_errors
+from scrutiny.cli import configured_store, data_dir_option, main
 from scrutiny.cli.saved_queries import parse_params
 from scrutiny.settings import get_settings
 
@@ -20,7 +20,6 @@ from scrutiny.settings import get_settings
 @click.option("--layout", type=click.Choice(["physics", "spring"]), default="physics",
               help="physics settles in the browser; spring is precomputed with networkx.")
 @data_dir_option
-@one_line_errors
 def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
     """Write a self-contained network view (works offline) of an entity or a saved query.
 
@@ -48,7 +47,6 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @data_dir_option
-@one_line_errors
 def serve(host, port, data_dir):
     """Serve the HTTP API (read-only unless SCRUTINY_API_KEY enables ingest); docs at /docs.
 
