@@ -7,9 +7,10 @@
    ``scrutiny.extraction/1`` JSON). ``segment`` (items, sentences, decision
    points) -> ``mentions`` (people, offices, bodies; ``lexicon`` data) ->
    ``names`` (people named without an honorific) -> ``clauses`` (subject and cue
-   of each clause; ``cues`` holds the grammar; ``anchored`` finds phrases by their
-   rare head words) ->
-   ``events`` (questions, answers, commitments, resolutions, progress) ->
+   of each clause; ``cues`` holds the grammar, ``prechecks`` the literal stems that
+   let a sentence skip a pattern, ``anchored`` finds phrases by their rare head
+   words) -> ``events`` (questions, answers, commitments, over the shared state of
+   ``raw``), with ``decisions`` (resolutions) and ``progress`` (status updates) ->
    ``reports`` (reports and findings; ``published`` reads their publication
    dates) -> ``document`` (entities with ids).
 3. ``to_graph``: an Extraction to the neutral ``graph.model.Graph``.

@@ -84,11 +84,11 @@ def test_lexicon_entries_firing_nowhere_are_reported(tool, shared, entries):
 
 
 def test_every_match_of_a_prechecked_pattern_contains_one_of_its_stems(tool, shared):
-    """A pattern runs on a sentence only when one of its stems occurs there (cues.PRECHECK):
+    """A pattern runs on a sentence only when one of its stems occurs there (prechecks.PRECHECK):
     a match without any stem would be silently lost, so none may exist in the corpus."""
-    from scrutiny.loaders.extract import cues
+    from scrutiny.loaders.extract import prechecks
     texts = [text for text, _ in tool.documents(shared)]
-    for pattern, stems in cues.PRECHECK.items():
+    for pattern, stems in prechecks.PRECHECK.items():
         for text in texts:
             for m in pattern.finditer(text):
-                assert cues.any_stem(stems, cues.lowered(m.group(0))), (pattern.pattern[:60], m.group(0))
+                assert prechecks.any_stem(stems, prechecks.lowered(m.group(0))), (pattern.pattern[:60], m.group(0))

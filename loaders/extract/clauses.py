@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract import cues, prechecks
 from scrutiny.loaders.extract.mentions import Mention
 
 
@@ -54,7 +54,7 @@ def _checked(patterns) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
     """(kind, pattern, pre-check) for a family of patterns, worked out once per family."""
     key = id(patterns)
     if key not in _CHECKED:
-        _CHECKED[key] = [(kind, pattern, cues.precheck(pattern)) for kind, pattern in patterns]
+        _CHECKED[key] = [(kind, pattern, prechecks.precheck(pattern)) for kind, pattern in patterns]
     return _CHECKED[key]
 
 
@@ -64,8 +64,8 @@ def _verb(m: re.Match) -> str:
 
 def possible(low: str) -> set[str]:
     """The cue kinds a sentence could hold: those whose pre-check stems occur in it (``low``
-    is its ``cues.lowered`` form).  Worked out once per sentence, for all its clauses."""
-    return {kind for kind, _, stems in _checked(ALL_FAMILIES) if stems is None or cues.any_stem(stems, low)}
+    is its ``prechecks.lowered`` form).  Worked out once per sentence, for all its clauses."""
+    return {kind for kind, _, stems in _checked(ALL_FAMILIES) if stems is None or prechecks.any_stem(stems, low)}
 
 
 def find_cues(text: str, start: int, end: int, patterns, kinds: set[str]) -> list[Cue]:
@@ -205,7 +205,7 @@ OPENING = 120  # characters before one: the longest clause opening ("In response
 def clauses(text: str, start: int, end: int, mentions: list[Mention],
             finder: SubjectFinder) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
-    low = cues.lowered(text[start:end])
+    low = prechecks.lowered(text[start:end])
     kinds = possible(low)
     primary = find_cues(text, start, end, PRIMARY, kinds)
     weak = [c for c in find_cues(text, start, end, WEAK, kinds)

@@ -8,21 +8,20 @@ officers, commissioners and witnesses answer.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
-from scrutiny.loaders.dates import parse_date
-from scrutiny.loaders.extract import cues
+from scrutiny.loaders.extract import cues, prechecks
 from scrutiny.loaders.extract.clauses import Clause, SubjectFinder, clauses, quoted_speech
+from scrutiny.loaders.extract.decisions import DecisionRules
 from scrutiny.loaders.extract.mentions import Mention
+from scrutiny.loaders.extract.progress import ProgressRules
+from scrutiny.loaders.extract.raw import RawEvent, due_phrase, side
 from scrutiny.loaders.extract.segment import Unit
 
 MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
 PUBLIC = "Member of the Public"
 # Small patterns of the event rules, compiled once (they run for every sentence or cue).
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
-ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
 RELATIVE = re.compile(r"\b(?:that|which|who|whereby)\s*$")
 CONDITIONAL_IF = re.compile(r"\bif\b")
@@ -33,46 +32,7 @@ MINUTES_LINE = re.compile(r"^[ \t]*Minutes:", re.M)
 COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
-@dataclass
-class RawEvent:
-    type: str
-    start: int
-    end: int
-    item: int
-    actor: Mention | None = None
-    addressee: Mention | None = None
-    fields: dict = field(default_factory=dict)
-    links: dict = field(default_factory=dict)  # answers / arises_from: index of a RawEvent
-
-
-CONJUNCT = re.compile(r"\s*(?:,|;)?\s*\b(?:and|but)\s+(?=that\b|would\b|will\b)|;\s*(?=that\b)", re.I)
-
-
-def _conjuncts(text: str) -> list[tuple[int, int]]:
-    """"that X be noted and that Y provide Z": the spans of each that-clause of a decision."""
-    cuts = [m.span() for m in CONJUNCT.finditer(text)]
-    starts = [0] + [e for _, e in cuts]
-    ends = [s for s, _ in cuts] + [len(text)]
-    return list(zip(starts, ends, strict=True))
-
-
-def side(m: Mention | None) -> str:
-    if m is None:
-        return "none"
-    return m.side
-
-
-def _due(text: str) -> str | None:
-    m = cues.DUE.search(text)
-    if not m:
-        return None
-    due = re.sub(r"^at\s+(?:its|the)\s+meeting\s+", "", " ".join(m["due"].split()), flags=re.I)
-    if "next" in due.lower():
-        return "next meeting"
-    return parse_date(due) or re.sub(r"^(?:at|to|for|by|in)\s+", "", due, flags=re.I)
-
-
-class EventFinder:
+class EventFinder(DecisionRules, ProgressRules):
     def __init__(self, text: str, mentions: list[Mention], panel: Mention | None):
         self.text = text
         self.mentions = mentions
@@ -149,7 +109,7 @@ class EventFinder:
         if quote.rstrip().endswith("?"):  # asked, not promised
             clause.cues = [c for c in clause.cues if c.kind not in ("would_do", "future_passive")]
         self.current_item = unit.item
-        if self.procedural or cues.found(cues.PROCEDURAL, quote):
+        if self.procedural or prechecks.found(cues.PROCEDURAL, quote):
             return
         framing = cues.FRAMING.search(quote) is not None
         subject = clause.subject
@@ -208,7 +168,7 @@ class EventFinder:
         if cue.verb.split()[0] in ("would", "will", "shall", "is", "are", "was", "were"):
             return True
         rest = self.text[cue.start:clause.end]
-        return _due(rest) is not None or re.search(
+        return due_phrase(rest) is not None or re.search(
             r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
 
     def _referred_to(self, cue) -> Mention | None:
@@ -276,14 +236,6 @@ class EventFinder:
         target = self._mention_at(cue.end + (m.end() if m else 0))
         return target is not None and re.match(r"\s+to\s+\w+", self.text[target.end:clause.end]) is not None
 
-    def mentions_between(self, start: int, end: int) -> list[Mention]:
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_left(self.starts, end, first)
-        return [m for m in self.mentions[first:last] if m.end <= end]
-
-    def _mention_at(self, pos: int) -> Mention | None:
-        return self.by_start.get(pos)
-
     def _emit(self, kind, unit, clause, cue, who) -> None:
         quote = self.text[clause.start:clause.end]
         ev = RawEvent(kind, clause.start, clause.end, unit.item)
@@ -300,7 +252,7 @@ class EventFinder:
         else:
             ev.actor, owed_to = self._owner(cue, clause, who)
             ev.addressee = owed_to
-            ev.fields["due"] = _due(quote)
+            ev.fields["due"] = due_phrase(quote)
             ev.links["arises_from"] = self.last_question.get(unit.item)
         self.events.append(ev)
 
@@ -331,81 +283,3 @@ class EventFinder:
         target = self._mention_at(cue.end + (m.end() if m else 0))
         return target if target is not None and target.side != "member" else None
 
-    # -- decisions ---------------------------------------------------------------------
-    def resolution(self, unit: Unit, unit_mentions: list[Mention]) -> None:
-        text = self.text[unit.start:unit.end]
-        if not cues.DECIDES.search(text):
-            return  # "Action 10 - Domestic Abuse": a heading under a decision head decides nothing
-        self.events.append(RawEvent("Resolution", unit.start, unit.end, unit.item))
-        resolution_index = len(self.events) - 1
-        owner, is_action = self._resolution_owner(unit, text, unit_mentions)
-        if is_action:
-            ev = RawEvent("Commitment", unit.start, unit.end, unit.item, owner)
-            ev.fields["due"] = _due(text)
-            ev.fields["action_number"] = unit.number
-            ev.links["resolution"] = resolution_index
-            self.events.append(ev)
-
-    def _resolution_owner(self, unit, text, unit_mentions):
-        """The first conjunct of a decision that sets up work ("... be noted and that the
-        Commissioner provide an update"), and who must do it; (None, False) when none does."""
-        for start, end in _conjuncts(text):
-            owner, is_action = self._conjunct_owner(unit, text, start, end, unit_mentions)
-            if is_action:
-                return owner, True
-        return None, False
-
-    def _conjunct_owner(self, unit, text, start, end, unit_mentions):
-        part = text[start:end]
-        base = unit.start + start
-        if through := cues.RESOLUTION_THROUGH.search(part):
-            return self._mention_at(base + through.end() + self._skip_the(base + through.end())), True
-        if asked := cues.RESOLUTION_ASKED.search(part):
-            before = [m for m in unit_mentions if m.end <= base + asked.start()]
-            return (before[-1] if before else None), True
-        subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", part)
-        first = self._mention_at(base + (subject.end() if subject else 0))
-        if first is not None and (cues.BASE_VERB.match(self.text, first.end) or
-                                  cues.SUBJUNCTIVE_ACT.match(self.text, first.end)):
-            return first, True
-        if cues.RESOLUTION_PASSIVE_ACTION.search(part):
-            return None, True
-        return None, False
-
-    def _skip_the(self, pos: int) -> int:
-        m = re.match(r"(?:the\s+)?", self.text[pos:pos + 5])
-        return m.end() if m else 0
-
-    # -- progress ----------------------------------------------------------------------
-    def status(self, unit: Unit, span: str) -> None:
-        heading = not ENDS_SENTENCE.search(span) and len(span.split()) < 10
-        accountable = cues.found(cues.ACCOUNTABLE, span)
-        status = accountable and next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
-        if accountable and status and not heading:
-            self._status_event(unit, span, status)
-            self.status_intro = status if span.rstrip().endswith(":") else None
-        elif not heading and (progress := self._progress(unit, span)):
-            self._status_event(unit, span, progress)
-        elif self.status_intro and unit.marker and cues.ACTION_NUMBER.search(span):
-            self._status_event(unit, span, self.status_intro)
-        elif not unit.marker:
-            self.status_intro = None
-
-    def _progress(self, unit: Unit, span: str) -> str | None:
-        """A change reported in a sentence that asks and promises nothing."""
-        if unit.kind == "resolution" or self.procedural or cues.found(cues.PROCEDURAL, span) or any(
-                e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge")
-                for e in self.events[-4:]):
-            return None
-        low = cues.lowered(span)
-        return next((name for name, pattern in cues.PROGRESS
-                     if cues.could_match(pattern, low) and pattern.search(span)), None)
-
-    def _status_event(self, unit, span, status) -> None:
-        ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)
-        ev.fields["status"] = status
-        number = cues.ACTION_NUMBER.search(span)
-        ev.fields["action_number"] = number["num"] if number else None
-        meeting = cues.REFERS_TO_MEETING.search(span)
-        ev.fields["refers_to_date"] = parse_date(span[meeting.end():meeting.end() + 40]) if meeting else None
-        self.events.append(ev)

@@ -1,0 +1,50 @@
+"""Progress on earlier findings, recommendations and actions, in open vocabulary: "had been
+put in place", "now live", "remains open", and the numbered lines of an action log."""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny.loaders.dates import parse_date
+from scrutiny.loaders.extract import cues, prechecks
+from scrutiny.loaders.extract.raw import FinderState, RawEvent
+from scrutiny.loaders.extract.segment import Unit
+
+ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+
+
+class ProgressRules(FinderState):
+    """Status updates: progress words on an accountable thing, or a change reported done."""
+
+    def status(self, unit: Unit, span: str) -> None:
+        heading = not ENDS_SENTENCE.search(span) and len(span.split()) < 10
+        accountable = prechecks.found(cues.ACCOUNTABLE, span)
+        status = accountable and next((name for name, pattern in cues.STATUS_WORDS if pattern.search(span)), None)
+        if accountable and status and not heading:
+            self._status_event(unit, span, status)
+            self.status_intro = status if span.rstrip().endswith(":") else None
+        elif not heading and (progress := self._progress(unit, span)):
+            self._status_event(unit, span, progress)
+        elif self.status_intro and unit.marker and cues.ACTION_NUMBER.search(span):
+            self._status_event(unit, span, self.status_intro)
+        elif not unit.marker:
+            self.status_intro = None
+
+    def _progress(self, unit: Unit, span: str) -> str | None:
+        """A change reported in a sentence that asks and promises nothing."""
+        if unit.kind == "resolution" or self.procedural or prechecks.found(cues.PROCEDURAL, span) or any(
+                e.start < unit.end and unit.start < e.end and e.type in ("Question", "Challenge")
+                for e in self.events[-4:]):
+            return None
+        low = prechecks.lowered(span)
+        return next((name for name, pattern in cues.PROGRESS
+                     if prechecks.could_match(pattern, low) and pattern.search(span)), None)
+
+    def _status_event(self, unit, span, status) -> None:
+        ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)
+        ev.fields["status"] = status
+        number = cues.ACTION_NUMBER.search(span)
+        ev.fields["action_number"] = number["num"] if number else None
+        meeting = cues.REFERS_TO_MEETING.search(span)
+        ev.fields["refers_to_date"] = parse_date(span[meeting.end():meeting.end() + 40]) if meeting else None
+        self.events.append(ev)
