@@ -47,17 +47,6 @@ WEAK = [("weak_answer", cues.ANSWER_WEAK_ANY)]
 ALL_FAMILIES = PRIMARY + SECONDARY + WEAK
 
 
-_CHECKED: dict[int, list[tuple[str, re.Pattern, tuple[str, ...] | None]]] = {}
-
-
-def _checked(patterns) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
-    """(kind, pattern, pre-check) for a family of patterns, worked out once per family."""
-    key = id(patterns)
-    if key not in _CHECKED:
-        _CHECKED[key] = [(kind, pattern, prechecks.precheck(pattern)) for kind, pattern in patterns]
-    return _CHECKED[key]
-
-
 def _verb(m: re.Match) -> str:
     return (m.groupdict().get("verb") or m.groupdict().get("weak") or m.group(0)).lower()
 
@@ -65,12 +54,12 @@ def _verb(m: re.Match) -> str:
 def possible(low: str) -> set[str]:
     """The cue kinds a sentence could hold: those whose pre-check stems occur in it (``low``
     is its ``prechecks.lowered`` form).  Worked out once per sentence, for all its clauses."""
-    return {kind for kind, _, stems in _checked(ALL_FAMILIES) if stems is None or prechecks.any_stem(stems, low)}
+    return {kind for kind, pattern in ALL_FAMILIES if prechecks.could_match(pattern, low)}
 
 
 def find_cues(text: str, start: int, end: int, patterns, kinds: set[str]) -> list[Cue]:
     """Cues of the given patterns in text[start:end], of the ``kinds`` the sentence could hold."""
-    found = [Cue(kind, m.start(), m.end(), _verb(m)) for kind, pattern, _ in _checked(patterns)
+    found = [Cue(kind, m.start(), m.end(), _verb(m)) for kind, pattern in patterns
              if kind in kinds for m in pattern.finditer(text, start, end)]
     found.sort(key=lambda c: (c.start, c.kind))
     kept: list[Cue] = []

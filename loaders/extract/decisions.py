@@ -22,8 +22,6 @@ def _conjuncts(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
-
-
 class DecisionRules(FinderState):
     """Resolutions, and the commitments the points of a decision block create."""
 

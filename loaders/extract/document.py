@@ -88,7 +88,7 @@ def extract(doc: DocumentText) -> Extraction:
     items, units = segment(text, doc.title)
     real = with_bare_names(text, find_mentions(text))
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
-    finder = EventFinder(text, mentions, None)
+    finder = EventFinder(text, mentions)
     # a procedural title silences an item, not a document whose first line is all we have
     finder.item_titles = [item.title if len(items) > 1 or item.number else "" for item in items]
     finder.agenda_front_matter([(item.start, item.end) for item in items])

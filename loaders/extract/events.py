@@ -18,7 +18,6 @@ from scrutiny.loaders.extract.progress import ProgressRules
 from scrutiny.loaders.extract.raw import RawEvent, due_phrase, side
 from scrutiny.loaders.extract.segment import Unit
 
-MEMBER = Mention(0, 0, "Role", "Panel Member", "member")
 PUBLIC = "Member of the Public"
 # Small patterns of the event rules, compiled once (they run for every sentence or cue).
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
@@ -33,14 +32,13 @@ COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
 class EventFinder(DecisionRules, ProgressRules):
-    def __init__(self, text: str, mentions: list[Mention], panel: Mention | None):
+    def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.by_start: dict[int, Mention] = {}
         for m in reversed(mentions):  # the first mention starting at a position wins
             self.by_start[m.start] = m
-        self.panel = panel
         self.subjects = SubjectFinder(text, quoted_speech(text, mentions))
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
@@ -90,6 +88,7 @@ class EventFinder(DecisionRules, ProgressRules):
             self.events.append(ev)
         elif not unit.marker:
             self.answer_intro = None
+
     def _speaker_label(self, unit, unit_mentions, span) -> bool:
         """"Mr Bob Fousert:" alone on a line names who speaks in the points below."""
         if span.rstrip().endswith(":") and len(span) < 80 and unit_mentions:

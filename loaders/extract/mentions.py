@@ -30,8 +30,6 @@ NOT_NAMES = {
 }
 ROLE_HEADS = (r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|"
               r"Auditor|Commander)")
-PRODUCTIVE_ROLE = re.compile(
-    rf"\b((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})\b(?!s)")
 # The head word is rare and the words before it are not: find heads first, then read back.
 ROLE_HEAD_AT = anchored.Heads("Officer", "Manager", "Director", "Adviser", "Advisor", "Co-ordinator",
                               "Coordinator", "Analyst", "Clerk", "Treasurer", "Solicitor", "Auditor", "Commander")

@@ -126,7 +126,7 @@ PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+"
                               rf"(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
 
 
-def _person(m: re.Match, group: str, sides: Sides, text: str) -> Mention | None:
+def _person(m: re.Match, group: str, sides: Sides) -> Mention | None:
     words = m[group].split()
     if not _plausible([words[0], words[-1]]):
         return None
@@ -137,18 +137,18 @@ def _person(m: re.Match, group: str, sides: Sides, text: str) -> Mention | None:
 def named_people(text: str, sides: Sides, offices: list[Mention]) -> list[Mention]:
     """Names that the words around them mark as people: a label, a verb of introducing,
     an office beside them, a plural honorific."""
-    found = [p for m in NAMED_BY.finditer(text) if (p := _person(m, "name", sides, text))]
+    found = [p for m in NAMED_BY.finditer(text) if (p := _person(m, "name", sides))]
     for office in offices:
         if m := NAME_BEFORE.search(text, max(0, office.start - 60), office.start):
-            found += filter(None, [_person(m, "name", sides, text)])
+            found += filter(None, [_person(m, "name", sides)])
         if m := NAME_AFTER.match(text, office.end, office.end + 60):
-            found += filter(None, [_person(m, "name", sides, text)])
+            found += filter(None, [_person(m, "name", sides)])
     opens = [p.span() for p in PAREN_OPEN.finditer(text)]
     for m in anchored.read_back(text, opens, NAME_PAREN, 60, word_end=False):
         inside = text[m.end():text.find(")", m.end())]
         if any(o.start >= m.end() and o.end <= m.end() + len(inside) for o in offices) or \
                 re.search(r"\b(?:Police|Council|Commissioner|Constable|Officer|Panel|Committee)\b", inside):
-            found += filter(None, [_person(m, "name", sides, text)])
+            found += filter(None, [_person(m, "name", sides)])
     for m in PLURAL_HONORIFIC.finditer(text):
         base = m.start("list")
         for part in re.finditer(FULL, m["list"]):

@@ -70,11 +70,6 @@ def lowered(text: str) -> str:
     return text.lower().replace("\n", " ").replace("\u00a0", " ")
 
 
-def precheck(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """The pattern's stems, or None for a pattern that has none."""
-    return PRECHECK.get(pattern)
-
-
 def any_stem(stems: tuple[str, ...], low: str) -> bool:
     for stem in stems:  # a plain loop: cheaper than a generator or an alternation here
         if stem in low:

@@ -47,7 +47,7 @@ REPORTS_ON = re.compile(rf"\b(?:[Rr]eports|[Ii]nspections|[Rr]eviews)\s+(?:conce
                         rf"(?P<list>{CAP_PHRASE}(?:\s*,\s*{CAP_PHRASE})*(?:\s*,?\s+and\s+{CAP_PHRASE}))")
 QUARTER = re.compile(r"\s+(?:Quarter|Q)\s*\d\b")
 LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
-                     r"Following|January|February|March|April|May|June|July|August|September|October|"
+                     r"January|February|March|April|May|June|July|August|September|October|"
                      r"November|December|\d{1,4})\s+)+")
 QUOTED = re.compile(r"[‘“\"']([A-Z][^‘’“”\"'\n]{3,80}?)[’”\"'](?=[\s.,;:)]|$)")
 INSPECTION_OF = re.compile(
