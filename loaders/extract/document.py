@@ -90,7 +90,8 @@ def extract(doc: DocumentText) -> Extraction:
     mentions = sorted(real + _synthetic(text, real, doc.body), key=lambda m: m.start)
     finder = EventFinder(text, mentions)
     # a procedural title silences an item, not a document whose first line is all we have
-    finder.item_titles = [item.title if len(items) > 1 or item.number else "" for item in items]
+    finder.procedural_items = [bool(len(items) > 1 or item.number) and
+                               cues.PROCEDURAL_ITEM.match(item.title) is not None for item in items]
     finder.agenda_front_matter([(item.start, item.end) for item in items])
     starts = [m.start for m in mentions]
     for unit in units:

@@ -43,7 +43,7 @@ class EventFinder(DecisionRules, ProgressRules):
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
         self.status_intro: str | None = None
-        self.item_titles: list[str] = []
+        self.procedural_items: list[bool] = []  # by item: a procedural item gives no events
         self.answer_intro: tuple[int, Mention | None] | None = None
         self.front: list[tuple[int, int]] = []
         self.procedural = False
@@ -61,8 +61,7 @@ class EventFinder(DecisionRules, ProgressRules):
         if any(start <= unit.start < end for start, end in self.front):
             return
         span = self.text[unit.start:unit.end]
-        self.procedural = unit.item < len(self.item_titles) and \
-            cues.PROCEDURAL_ITEM.match(self.item_titles[unit.item]) is not None
+        self.procedural = unit.item < len(self.procedural_items) and self.procedural_items[unit.item]
         if self._speaker_label(unit, unit_mentions, span):
             return
         before = len(self.events)
