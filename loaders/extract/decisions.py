@@ -9,17 +9,14 @@ import re
 from scrutiny.loaders.extract import cues
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.raw import FinderState, RawEvent, due_phrase
-from scrutiny.loaders.extract.segment import Unit
+from scrutiny.loaders.extract.segment import Unit, between
 
 CONJUNCT = re.compile(r"\s*(?:,|;)?\s*\b(?:and|but)\s+(?=that\b|would\b|will\b)|;\s*(?=that\b)", re.I)
 
 
 def _conjuncts(text: str) -> list[tuple[int, int]]:
     """"that X be noted and that Y provide Z": the spans of each that-clause of a decision."""
-    cuts = [m.span() for m in CONJUNCT.finditer(text)]
-    starts = [0] + [e for _, e in cuts]
-    ends = [s for s, _ in cuts] + [len(text)]
-    return list(zip(starts, ends, strict=True))
+    return between([m.span() for m in CONJUNCT.finditer(text)], len(text))
 
 
 class DecisionRules(FinderState):

@@ -89,12 +89,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in (_trim(text, s, e) for s, e in spans) if b > a]
 
 
+def between(cuts: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans of a text of ``length`` that lie between its ``cuts`` (ordered spans)."""
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [length]
+    return list(zip(starts, ends, strict=True))
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """The spans between blank lines."""
     cuts = [m.span() for m in BLANK_LINES.finditer(text)]
-    starts = [0] + [e for _, e in cuts]
-    ends = [s for s, _ in cuts] + [len(text)]
-    return [(a, b) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
+    return [(a, b) for a, b in between(cuts, len(text)) if text[a:b].strip()]
 
 
 def _midline_decisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
