@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml
 test-deps:
 	@bash tests/tools/install-test-deps.sh
 
-bench: $(STAMP)
+bench: $(STAMP) test-deps
 	$(BIN)/python bench/run_all.py $(if $(FULL),--full,)
 
 # ruff on every Python file, mypy on the packages as installed (see [tool.mypy] in

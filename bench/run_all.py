@@ -12,6 +12,6 @@ EXTRACTION_BASELINE = "09cdf7a"
 
 if __name__ == "__main__":
     extra = sys.argv[1:]
-    for script in ("extract.py", "load.py", "queries.py", "api.py"):
+    for script in ("extract.py", "load.py", "queries.py", "api.py", "stores.py"):
         against = ["--against", EXTRACTION_BASELINE] if script == "extract.py" else []
         subprocess.run([sys.executable, str(HERE / script), *extra, *against], check=True)

@@ -98,6 +98,7 @@ class Event(Node):
     __abstract_node__ = True
     doc = StringProperty(required=True, index=True)
     quote = StringProperty(required=True)
+    search = StringProperty()  # the quote's words, space-separated: what the full-text index reads
     start = IntegerProperty(required=True)
     end = IntegerProperty(required=True)
     text = StringProperty()
@@ -195,6 +196,7 @@ class Finding(Subject):
     kind = StringProperty()
     text = StringProperty()
     quote = StringProperty()
+    search = StringProperty()  # the quote's words, space-separated: what the full-text index reads
     start = IntegerProperty()
     end = IntegerProperty()
     in_report = RelationshipTo("Report", "IN_REPORT")

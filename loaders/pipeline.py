@@ -65,15 +65,34 @@ def purge_incomplete(store: Store) -> int:
 
 
 def document_statements(store: Store, graph, doc_key: str, source: str) -> list[Statement]:
-    """Replace earlier versions of the same file, write this one, mark it complete last."""
+    """Replace earlier versions of the same file and write this one, still incomplete."""
     previous = store.run("MATCH (d:Document {source: $source}) WHERE d.key <> $key "
                          "RETURN d.key AS key", {"source": source, "key": doc_key})
     statements = [st for row in previous for st in delete_document_statements(row["key"])]
-    statements += upsert_statements(graph)
-    statements.append(Statement(
-        "MATCH (d:Document {key: $key}) SET d.complete = true, d.loaded_at = $at",
-        {"key": doc_key, "at": dt.datetime.now(dt.UTC).isoformat()}))
-    return statements
+    return statements + upsert_statements(graph)
+
+
+def completion_statement(doc_key: str) -> Statement:
+    return Statement("MATCH (d:Document {key: $key}) SET d.complete = true, d.loaded_at = $at",
+                     {"key": doc_key, "at": dt.datetime.now(dt.UTC).isoformat()})
+
+
+def write_document(store: Store, statements: list[Statement], doc_key: str) -> None:
+    """The document's statements, then, only if all of them held, its mark of completion.
+
+    Two writes because the embedded store's batch does not roll back: a statement that fails
+    there leaves the others written. A document that failed is removed again; one cut short
+    by a crash stays incomplete and the next load removes it.
+    """
+    try:
+        store.write(statements)
+    except ScrutinyError:
+        try:
+            store.write(delete_document_statements(doc_key))
+        except ScrutinyError:
+            pass  # the store is failing: the next load's purge of incomplete documents will do it
+        raise
+    store.write([completion_statement(doc_key)])
 
 
 def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | None = None
@@ -97,7 +116,7 @@ def load_document(store: Store, doc: DocumentText) -> str:
     if done:
         return "skipped"
     graph = to_graph(extract(doc))
-    store.write(document_statements(store, graph, doc.id, doc.source))
+    write_document(store, document_statements(store, graph, doc.id, doc.source), doc.id)
     return "loaded"
 
 

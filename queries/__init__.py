@@ -43,6 +43,7 @@ def _bool(raw: Any) -> bool:
 
 
 TYPES: dict[str, Callable[[Any], Any]] = {"string": str, "int": int, "float": float, "bool": _bool, "date": _date}
+INT64 = (-(2 ** 63), 2 ** 63 - 1)  # what both stores can hold as an integer
 MAX_STRING = 1000
 
 
@@ -62,10 +63,16 @@ class Param:
             return None
         if self.type == "string" and len(str(raw)) > MAX_STRING:
             raise QueryParameterError(f"parameter {self.name} is longer than {MAX_STRING} characters")
+        if self.type == "string" and "\x00" in str(raw):
+            raise QueryParameterError(f"parameter {self.name} contains a NUL character")
         try:
-            return TYPES[self.type](raw)
+            value = TYPES[self.type](raw)
         except (TypeError, ValueError, OverflowError):
             raise QueryParameterError(f"parameter {self.name} must be {self.type}, got {str(raw)[:80]!r}") from None
+        if self.type == "int" and not INT64[0] <= value <= INT64[1]:
+            # Neo4j's driver cannot send it and FalkorDB would wrap it: refused alike on both
+            raise QueryParameterError(f"parameter {self.name} must be a 64-bit int, got {str(raw)[:80]!r}")
+        return value
 
     def default_value(self) -> Any:
         if self.required:

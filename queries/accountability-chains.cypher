@@ -28,7 +28,7 @@ OPTIONAL MATCH (q1)-[:ABOUT]->(s2)
 WITH c, d, m, b, o, h, coalesce(s1.title, s2.title) AS subject
 WHERE $subject IS NULL OR toLower(coalesce(subject, '')) CONTAINS toLower($subject)
 WITH DISTINCT c, d, m, b, o, h
-ORDER BY m.date, coalesce(d.url, d.source), c.start
+ORDER BY m.date, coalesce(d.url, d.source), c.start, c.key
 LIMIT $limit
 OPTIONAL MATCH (c)-[:ARISES_FROM]->(q:Question)
 OPTIONAL MATCH (q)-[aw:ASKED_BY]->(asker) WHERE coalesce(aw.derived, false) = false
@@ -40,7 +40,8 @@ OPTIONAL MATCH (c)-[f:FULFILLED_BY]->()
 WITH c, d, m, b, o, h, q, asker, ans, speaker, f, coalesce(s1.title, s2.title) AS subject
 WHERE $subject IS NULL OR toLower(coalesce(subject, '')) CONTAINS toLower($subject)
 WITH c, d, m, b, o, h, q, asker, ans, speaker, f, subject
-ORDER BY f.meeting_date, f.confidence DESC
+// ties broken by position in the minutes, so both stores pick the same question and answer
+ORDER BY f.meeting_date, f.confidence DESC, f.quote, q.start, ans.start, asker.name, speaker.name, subject
 WITH c, d, m, b, o, h, collect(subject)[0] AS subject, collect(q)[0] AS q, collect(asker.name)[0] AS asker,
      collect(ans)[0] AS ans, collect(speaker.name)[0] AS speaker, collect(f)[0] AS f
 RETURN m.date AS meeting_date, b.name AS body, subject, asker, q.quote AS question,
@@ -48,5 +49,5 @@ RETURN m.date AS meeting_date, b.name AS body, subject, asker, q.quote AS questi
        c.quote AS commitment, c.due AS due, c.due_date AS due_date, c.status AS status,
        c.fulfilled_on AS fulfilled_on, f.quote AS fulfilled_by, f.method AS fulfilment_method,
        c.key AS commitment_key, coalesce(d.url, d.source) AS source
-ORDER BY meeting_date, source, c.start
+ORDER BY meeting_date, source, c.start, c.key
 LIMIT $limit

@@ -15,10 +15,10 @@ MATCH (e)-[:EVIDENCED_BY]->(d)-[:RECORDS]->(m)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
 WITH x, r, e, d, m, b
 WHERE $body IS NULL OR toLower(b.name) CONTAINS toLower($body)
-WITH x, r, e, d, m, b ORDER BY x.name, m.date, coalesce(d.url, d.source), e.start LIMIT $limit
+WITH x, r, e, d, m, b ORDER BY x.name, m.date, coalesce(d.url, d.source), e.start, e.key LIMIT $limit
 OPTIONAL MATCH (via:Role {key: r.via})
 OPTIONAL MATCH (e)-[f:FULFILLED_BY]->()
-WITH x, r, e, d, m, b, via, f ORDER BY f.meeting_date
+WITH x, r, e, d, m, b, via, f ORDER BY f.meeting_date, f.confidence DESC, f.quote
 WITH x, r, e, d, m, b, via, collect(f.quote)[0] AS delivered_by
 RETURN x.name AS who,
        CASE type(r) WHEN 'ASKED_BY' THEN 'asked' WHEN 'ADDRESSED_TO' THEN 'was asked'
@@ -26,5 +26,5 @@ RETURN x.name AS who,
             ELSE CASE WHEN e.status = 'fulfilled' THEN 'promised, delivered' ELSE 'promised' END END AS action,
        via.name AS via, m.date AS meeting_date, b.name AS body, e.quote AS quote,
        e.status AS status, delivered_by, e.key AS event_key, coalesce(d.url, d.source) AS source
-ORDER BY who, meeting_date, source, e.start
+ORDER BY who, meeting_date, source, e.start, e.key
 LIMIT $limit

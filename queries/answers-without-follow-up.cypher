@@ -16,10 +16,10 @@ OPTIONAL MATCH (q)<-[:ARISES_FROM]-(cq:Commitment)
 WITH a, d, m, b, q, cq WHERE cq IS NULL
 OPTIONAL MATCH (same:Commitment {doc: a.doc, start: a.start})
 WITH a, d, m, b, q, same WHERE same IS NULL
-WITH a, d, m, b, q ORDER BY m.date, coalesce(d.url, d.source), a.start LIMIT $limit
+WITH a, d, m, b, q ORDER BY m.date, coalesce(d.url, d.source), a.start, a.key LIMIT $limit
 OPTIONAL MATCH (a)-[gw:GIVEN_BY]->(speaker)
 WITH a, d, m, b, q, gw, speaker WHERE gw IS NULL OR coalesce(gw.derived, false) = false
 RETURN m.date AS meeting_date, b.name AS body, speaker.name AS answered_by, a.quote AS answer,
        q.quote AS question, a.key AS answer_key, coalesce(d.url, d.source) AS source
-ORDER BY meeting_date, source, a.start
+ORDER BY meeting_date, source, a.start, a.key
 LIMIT $limit

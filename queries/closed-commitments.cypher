@@ -11,7 +11,7 @@ WITH m, b
 MATCH (m)<-[:RECORDS]-()<-[:EVIDENCED_BY]-(c:Commitment)
 WITH c, m, b WHERE c.status = 'fulfilled'
 MATCH (c)-[f:FULFILLED_BY]->()
-WITH c, f, m, b ORDER BY b.name, m.date, c.start, f.meeting_date LIMIT $limit
+WITH c, f, m, b ORDER BY b.name, m.date, c.start, c.key, f.meeting_date, f.quote LIMIT $limit
 OPTIONAL MATCH (c)-[ow:OWED_BY]->(o)
 WITH c, f, m, b, ow, o WHERE ow IS NULL OR coalesce(ow.derived, false) = false
 OPTIONAL MATCH (ed:Document {key: f.doc})
@@ -19,5 +19,5 @@ RETURN b.name AS body, o.name AS owner, m.date AS promised_on, c.quote AS commit
        f.meeting_date AS fulfilled_on, c.days_to_fulfil AS days_to_fulfil, f.quote AS evidence,
        f.method AS method, f.confidence AS confidence, coalesce(ed.url, ed.source) AS evidence_source,
        c.key AS commitment_key
-ORDER BY body, promised_on, c.start, fulfilled_on
+ORDER BY body, promised_on, c.start, c.key, fulfilled_on, evidence
 LIMIT $limit

@@ -10,7 +10,7 @@ WHERE r.response_due IS NOT NULL
 OPTIONAL MATCH (r)-[:PUBLISHED_BY]->(p:Body)
 OPTIONAL MATCH (e:StatusUpdate)-[:UPDATES]->(r)
 WHERE e.key CONTAINS '#response@' AND e.meeting_date <= $as_of
-WITH r, p, e ORDER BY e.meeting_date
+WITH r, p, e ORDER BY e.meeting_date, e.start, e.key
 WITH r, p, collect(e)[0] AS e
 WITH r, p, e, r.response_due < $as_of
      AND (e IS NULL OR coalesce(e.refers_to_date, '') > r.response_due) AS past_clock
@@ -18,5 +18,5 @@ WHERE $overdue_only = 0 OR past_clock
 RETURN r.title AS report, p.name AS publisher, r.published AS published, r.response_due AS response_due,
        e.meeting_date AS response_recorded_on, e.refers_to_date AS response_published,
        e.quote AS response, past_clock, r.key AS report_key
-ORDER BY response_due, report
+ORDER BY response_due, report, report_key
 LIMIT $limit

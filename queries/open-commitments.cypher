@@ -23,5 +23,5 @@ WITH c, d, m, b, o, h,
 RETURN b.name AS body, o.name AS owner, h.name AS holder, m.date AS meeting_date,
        c.quote AS commitment, c.due_date AS due_date, status,
        c.key AS commitment_key, coalesce(d.url, d.source) AS source
-ORDER BY body, owner, meeting_date, c.start
+ORDER BY body, owner, meeting_date, c.start, c.key
 LIMIT $limit

@@ -15,11 +15,11 @@ UNWIND reports + findings AS s
 MATCH (e)-[:ABOUT|ADDRESSES|UPDATES]->(s)
 MATCH (e)-[:EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b)
-WITH s, e, d, m, b ORDER BY m.date, coalesce(d.url, d.source), e.start LIMIT $limit
+WITH s, e, d, m, b ORDER BY m.date, coalesce(d.url, d.source), e.start, e.key LIMIT $limit
 OPTIONAL MATCH (e)-[w:ASKED_BY|GIVEN_BY|OWED_BY]->(who)
 WITH s, e, d, m, b, w, who WHERE w IS NULL OR coalesce(w.derived, false) = false
 RETURN s.title AS subject, m.date AS meeting_date, b.name AS body, labels(e)[0] AS kind,
        who.name AS who, e.quote AS quote, e.status AS status, e.key AS event_key,
        coalesce(d.url, d.source) AS source
-ORDER BY meeting_date, source, e.start
+ORDER BY meeting_date, source, e.start, e.key
 LIMIT $limit

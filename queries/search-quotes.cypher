@@ -1,6 +1,6 @@
 // name: search-quotes
 // title: Full-text search over the exact quotes
-// description: Questions, answers, commitments, resolutions, status updates and findings whose quote matches $text, best first. The store's own full-text index finds the hits (FalkorDB's or Neo4j's, chosen in one place: Store.fulltext); this query places them in their meetings. In Neo4j Browser, set $hits with: CALL db.index.fulltext.queryNodes('quotes', 'estates') YIELD node, score RETURN collect({key: node.key, label: labels(node)[0], quote: node.quote, doc: node.doc, score: score})
+// description: Questions, answers, commitments, resolutions, status updates and findings whose quote matches $text, best first. The store's own full-text index finds the hits (FalkorDB's or Neo4j's, chosen in one place: Store.fulltext); this query places them in their meetings. In Neo4j Browser, set $hits with: CALL db.index.fulltext.queryNodes('quote_words', 'estates') YIELD node, score RETURN collect({key: node.key, label: labels(node)[0], quote: node.quote, doc: node.doc, score: score})
 // fulltext: text
 // param: text string required Words to find, e.g. "call handling"
 // param: limit int 50 Most rows returned

@@ -14,5 +14,5 @@ RETURN m.date AS meeting_date, b.name AS body, labels(e)[0] AS kind,
        CASE WHEN e.review IS NULL THEN e.review_link WHEN e.review_link IS NULL THEN e.review
             ELSE e.review + '; ' + e.review_link END AS reason,
        e.quote AS quote, e.key AS event_key, coalesce(d.url, d.source) AS source
-ORDER BY meeting_date, source, e.start
+ORDER BY meeting_date, source, e.start, e.key
 LIMIT $limit

@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     graph_name: str = Field(
         "scrutiny", description="Graph name inside the embedded store.")
     neo4j_uri: str | None = Field(
-        None, description="Neo4j bolt URI, e.g. `bolt://localhost:7687`; enables Neo4j tests.")
+        None, description="Neo4j bolt URI, e.g. `bolt://localhost:7687` (the test suite starts "
+                          "its own Neo4j when this is unset, and empties the database it names).")
     neo4j_user: str = Field("neo4j", description="Neo4j user name.")
     neo4j_password: SecretStr = Field(
         SecretStr(""), description="Neo4j password (environment only, never a flag).")

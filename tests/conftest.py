@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.graph.stores.base import open_store
 from scrutiny.loaders.pipeline import expand, load_paths
 from scrutiny.settings import Settings
 
@@ -17,29 +17,108 @@ EXAMPLES = ROOT / "examples" / "minutes"
 SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
 
 
+STORES = ("embedded", "neo4j")
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """The run's one Neo4j, started on first use. Missing Java or jars skip the Neo4j half
+    with the reason; under CI they fail it, since CI must test both stores."""
+    from tests.neo4j_server import Neo4jServer, why_not_here
+    reason = why_not_here()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Neo4j half of the suite, and cannot: {reason}")
+        pytest.skip(reason)
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=STORES)
+def store_kind(request) -> str:
+    """Each test that takes it runs once per store."""
+    if request.param == "neo4j":
+        request.getfixturevalue("neo4j_server")
+    return request.param
+
+
 @pytest.fixture
-def settings(tmp_path) -> Settings:
+def settings(store_kind, tmp_path, request) -> Settings:
+    """Settings for an empty store of this test's kind (Neo4j is emptied for it)."""
+    if store_kind == "neo4j":
+        server = request.getfixturevalue("neo4j_server")
+        server.wipe()
+        return server.settings(tmp_path / "data")
     return Settings(data_dir=tmp_path / "data")
 
 
 @pytest.fixture
 def store(settings):
-    s = EmbeddedStore(settings.data_dir)
-    s.ensure_schema()
+    s = open_store(settings)
     yield s
     s.close()
+
+
+@pytest.fixture
+def embedded_settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+def store_env(settings: Settings) -> dict[str, str]:
+    """The environment a `scrutiny` child process needs to open the same store."""
+    env = {**os.environ, "SCRUTINY_DATA_DIR": str(settings.data_dir), "SCRUTINY_STORE": settings.store}
+    if settings.neo4j_uri:
+        env["SCRUTINY_NEO4J_URI"] = settings.neo4j_uri
+    return env
+
+
+class Graphs:
+    """Named graphs loaded once per store and shared by the tests that only read them.
+
+    On the embedded store each has its own directory, kept for the run. Neo4j Community has
+    one database, so there a graph is rebuilt whenever another was loaded since.
+    """
+
+    def __init__(self, request, tmp_path_factory):
+        self.request, self.tmp = request, tmp_path_factory
+        self.embedded: dict[str, tuple] = {}
+
+    def get(self, kind: str, name: str, build) -> tuple:
+        """(store, settings) holding graph `name`; ``build(store, settings)`` loads it."""
+        if kind == "embedded":
+            if name not in self.embedded:
+                settings = Settings(data_dir=self.tmp.mktemp(name) / "data")
+                store = open_store(settings)
+                build(store, settings)
+                self.embedded[name] = (store, settings)
+            return self.embedded[name]
+        server = self.request.getfixturevalue("neo4j_server")
+        settings = server.settings(self.tmp.mktemp(name) / "data")
+        server.holding(name, lambda: build(server.store, settings))
+        return server.store, settings
+
+    def close(self) -> None:
+        for store, _ in self.embedded.values():
+            store.close()
 
 
 @pytest.fixture(scope="session")
-def sample_store(tmp_path_factory):
-    """The bundled minutes loaded once into a real embedded store."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("sample") / "data")
-    s = EmbeddedStore(settings.data_dir)
-    s.ensure_schema()
-    report = load_paths(s, expand([str(EXAMPLES)]), settings)
+def graphs(request, tmp_path_factory):
+    g = Graphs(request, tmp_path_factory)
+    yield g
+    g.close()
+
+
+def _load_bundled(store, settings) -> None:
+    report = load_paths(store, expand([str(EXAMPLES)]), settings)
     assert not report.failed, report.failed
-    yield s
-    s.close()
+
+
+@pytest.fixture
+def sample_store(store_kind, graphs):
+    """The bundled minutes, loaded once per store."""
+    return graphs.get(store_kind, "sample", _load_bundled)[0]
 
 
 def load_minutes_and_fixture(store, settings: Settings, today: str):
@@ -54,21 +133,20 @@ def load_minutes_and_fixture(store, settings: Settings, today: str):
         os.chdir(here)
 
 
-def load_meetings(tmp_path_factory, name: str, body: str, meetings: dict[str, str], today: str):
+def load_meetings(graphs: Graphs, kind: str, name: str, body: str, meetings: dict[str, str],
+                  today: str):
     """A store holding one body's meetings ({date: minutes text}), loaded as a user would:
     files and a manifest in a folder, then ``load`` with linking as of ``today``."""
-    folder = tmp_path_factory.mktemp(name)
-    rows = ["file,url,body,meeting_date"]
-    for date, text in meetings.items():
-        (folder / f"{date}.txt").write_text(text)
-        rows.append(f"{date}.txt,https://{name}.example.gov.uk/{date},{body},{date}")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
-    settings = Settings(data_dir=tmp_path_factory.mktemp(f"{name}-data") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    report = load_paths(store, expand([str(folder)]), settings, today=today)
-    assert len(report.loaded) == len(meetings) and not report.failed, report
-    return store
+    def build(store, settings):
+        folder = graphs.tmp.mktemp(name)
+        rows = ["file,url,body,meeting_date"]
+        for date, text in meetings.items():
+            (folder / f"{date}.txt").write_text(text)
+            rows.append(f"{date}.txt,https://{name}.example.gov.uk/{date},{body},{date}")
+        (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
+        report = load_paths(store, expand([str(folder)]), settings, today=today)
+        assert len(report.loaded) == len(meetings) and not report.failed, report
+    return graphs.get(kind, name, build)[0]
 
 
 def free_port() -> int:

@@ -1,11 +1,16 @@
-"""The HTTP API through a real client over loopback, against a real embedded store.
+"""The HTTP API through a real client over loopback, against each store (embedded and Neo4j).
 
-The server is uvicorn in a thread of this process, on a free port; the store is
-loaded with the bundled minutes and the four-meeting fixture first.
+The server is uvicorn in a thread of this process, on a free port, one per store for the
+module; its app opens its own store from settings and reads at request time. The store
+holds the bundled minutes and the four-meeting fixture; every test that reads it asks
+``graphs`` for it first, since a test elsewhere may have emptied Neo4j in between.
 """
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -15,50 +20,64 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from pydantic import SecretStr
 
+from scrutiny import queries
 from scrutiny.api.app import create_app
-from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.errors import StoreError
+from scrutiny.graph.cypher import upsert_statements
+from scrutiny.graph.model import Graph
 from scrutiny.settings import Settings
-from tests.conftest import load_minutes_and_fixture, serve_app
+from tests.conftest import STORES, load_minutes_and_fixture, serve_app
 
 PANEL_PCC = "person/body:borsetshire police and crime panel|sterling|john"
+GRAPH, AS_OF = "api-minutes-and-fixture", "2024-10-01"
 
 
-def _serve(settings: Settings):
-    return serve_app(create_app(settings))
+def _load(store, settings: Settings) -> None:
+    report = load_minutes_and_fixture(store, settings, AS_OF)
+    assert len(report.loaded) == 9 and not report.failed, report.failed
 
 
-@pytest.fixture(scope="module")
-def api_settings(tmp_path_factory):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("api") / "data", row_limit=500)
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
+@dataclass
+class Served:
+    kind: str
+    settings: Settings
+    url: str
+    http: httpx.Client
+    store: Any = None  # the test's own handle on the same graph (from ``graphs``), for checks
+
+
+@pytest.fixture(scope="module", params=STORES)
+def served(request, graphs):
+    """One server per store: the app opens its store from settings of that kind."""
+    loaded = graphs.get(request.param, GRAPH, _load)[1]
+    settings = loaded.model_copy(update={"row_limit": 500})
+    server, thread, url = serve_app(create_app(settings))
     try:
-        load_minutes_and_fixture(store, settings, "2024-10-01")
+        with httpx.Client(base_url=url, timeout=60) as client:
+            yield Served(request.param, settings, url, client)
     finally:
-        store.close()
-    return settings
+        server.should_exit = True
+        thread.join(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def base_url(api_settings):
-    server, thread, url = _serve(api_settings)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=30)
+@pytest.fixture
+def api(served, graphs) -> Served:
+    """The module's server, its store holding the module's graph now."""
+    served.store = graphs.get(served.kind, GRAPH, _load)[0]
+    return served
 
 
-@pytest.fixture(scope="module")
-def http(base_url):
-    with httpx.Client(base_url=base_url, timeout=30) as client:
-        yield client
+@pytest.fixture
+def http(api) -> httpx.Client:
+    return api.http
 
 
 def _counts(http) -> list:
     return http.get("/queries/graph-counts", params={"limit": 1000}).json()["rows"]
 
 
-def test_health_reports_the_store_and_what_it_holds(http):
-    assert http.get("/health").json() == {"status": "ok", "store": "embedded", "documents": 9, "meetings": 9}
+def test_health_reports_the_store_and_what_it_holds(api):
+    assert api.http.get("/health").json() == {"status": "ok", "store": api.kind, "documents": 9, "meetings": 9}
 
 
 def test_chains_filter_by_body_owner_status_and_dates_and_page_through(http):
@@ -108,6 +127,7 @@ def test_search_and_views_are_served(http):
     ("/entities/alien/x", 422, "invalid_parameter"),
     ("/entities/person/nobody", 404, "not_found"),
     ("/chains?limit=100000", 422, "invalid_parameter"),
+    (f"/queries/hmicfrs-response-clock?overdue_only={2 ** 63}", 422, "invalid_parameter"),  # past 64 bits
 ])
 def test_every_error_has_one_json_shape(http, path, status, code):
     r = http.get(path)
@@ -131,14 +151,131 @@ def test_hostile_strings_in_every_parameter_are_inert(http, hostile):
     assert _counts(http) == before
 
 
+# Cypher that would write, were it ever spliced into a query instead of passed as a value.
+WRITES = [
+    "') MATCH (n) SET n.pwned = true //",
+    "x'}) MERGE (:Person {key: 'pwned', pwned: true}) //",
+    '"}) MATCH (n) DETACH DELETE n //',
+    "' RETURN 1 AS x UNION MATCH (n) SET n.pwned = true RETURN 1 AS x //",
+    "x` {key: 'k'}) CREATE (:Person {key: 'pwned', pwned: true}) //",
+    "*:* OR x\") CALL db.idx.fulltext.drop('Question') //",
+]
+
+
+def _is_text(schema: dict) -> bool:
+    """A free-text parameter: a string with neither an enum nor a format (a date)."""
+    return any(s.get("type") == "string" and "enum" not in s and "format" not in s
+               for s in schema.get("anyOf", [schema]))
+
+
+def _filler(schema: dict) -> list[str]:
+    """Valid values for a required parameter that is not free text."""
+    alternatives = schema.get("anyOf", [schema])
+    for s in alternatives:
+        if "enum" in s:
+            return [str(v) for v in s["enum"]]
+        if s.get("format") == "date":
+            return [AS_OF]
+        if s.get("type") == "integer":
+            return [str(s.get("minimum", 1))]
+    raise AssertionError(f"no filler for {schema}")
+
+
+def _text_requests(http, text: str) -> list[tuple[str, dict[str, str]]]:
+    """(path, query) for every read endpoint and every free-text parameter of it, set to ``text``
+    (with the required ones), the others at valid values; read off the OpenAPI schema, so a new
+    endpoint is covered too."""
+    out = []
+    for path, ops in http.get("/openapi.json").json()["paths"].items():
+        params = ops.get("get", {}).get("parameters", [])
+        for target in (p for p in params if _is_text(p["schema"])):
+            texts = {p["name"]: text for p in params if p is target or (p["required"] and _is_text(p["schema"]))}
+            fixed = [p for p in params if p["required"] and p["name"] not in texts]
+            for values in itertools.product(*(_filler(p["schema"]) for p in fixed)):
+                given = {**texts, **{p["name"]: v for p, v in zip(fixed, values, strict=True)}}
+                where = {p["name"] for p in params if p["in"] == "path"}
+                url = path.format(**{k: quote(v, safe="") for k, v in given.items() if k in where})
+                out.append((url, {k: v for k, v in given.items() if k not in where}))
+    # a view of a saved query takes that query's own parameters, which the schema cannot list
+    for q in http.get("/queries").json():
+        texts = [p for p in q["params"] if p["type"] == "string"]
+        out += [(f"/views/query/{q['name']}", {p["name"]: text for p in texts if p is target or p["required"]})
+                for target in texts]
+    return out
+
+
+def _state(store) -> dict:
+    """What a write could change, read straight from the store rather than through the API."""
+    return {"counts": queries.run(store, "graph-counts").rows,
+            "pwned": store.run("MATCH (n) WHERE n.pwned IS NOT NULL OR n.key = 'pwned' RETURN count(n) AS n"),
+            "search": [h["key"] for h in store.fulltext("estates strategy", 50)]}
+
+
+def test_no_read_endpoint_writes_whatever_text_it_is_given(api):
+    """The API is read-only on both stores: Cypher in any text parameter of any read endpoint
+    reaches the store as a value, and the graph, its properties and its index stay as they were."""
+    before = _state(api.store)
+    assert before["counts"] and before["search"] and before["pwned"] == [{"n": 0}]
+    answered = set()
+    for text in WRITES:
+        requests = _text_requests(api.http, text)
+        assert len(requests) > 30
+        for path, params in requests:
+            # 200, or 404 (no entity or saved query has that key or name): the text was taken as a
+            # value, not refused unread (422) nor a failure (500); a path ending in / redirects
+            r = api.http.get(path, params=params, follow_redirects=True)
+            assert r.status_code in (200, 404), (path, params, r.status_code, r.text[:300])
+            answered.add(path.split("/")[1])
+    assert answered == {"chains", "entities", "search", "queries", "views"}
+    assert _state(api.store) == before
+    assert _counts(api.http) == before["counts"]
+
+
+REFUSED = [
+    ("CREATE (:Person {key: 'x'})", {}),
+    ("CREATE (:Person {key: $key, name: $name})", {"key": "y", "name": "Y"}),
+    ("MERGE (:Person {key: 'z'})", {}),
+    ("MATCH (p:Person) SET p.pwned = true", {}),
+    ("MATCH (p:Person) REMOVE p.name", {}),
+    ("MATCH (:Person)-[r]->() DELETE r", {}),
+    ("MATCH (n) DETACH DELETE n", {}),
+]
+SCHEMA_CHANGE = "CREATE INDEX FOR (n:Person) ON (n.pwned)"  # refused; not then made, as a wipe keeps indexes
+
+
+def _snapshot(store) -> list[dict]:
+    return store.run("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n.key AS key, n.name AS name, "
+                     "n.pwned AS pwned, count(r) AS out ORDER BY key")
+
+
+def test_a_store_refuses_every_write_it_was_not_told_to_make(store):
+    """``run`` without ``write=True`` is read-only on both stores (FalkorDB's GRAPH.RO_QUERY,
+    Neo4j's READ access mode): each write is refused with a StoreError and changes nothing;
+    told to, the store makes the same writes, so the refusal was the read-only mode's."""
+    g = Graph()
+    body = g.add_node("Body", "body:ro", name="Read-only Panel")
+    for name in ("Boyes", "Potts"):
+        g.add_edge("MEMBER_OF", g.add_node("Person", f"ro|{name.lower()}", name=name, surname=name), body)
+    store.write(upsert_statements(g))
+    before = _snapshot(store)
+    assert [(r["key"], r["out"]) for r in before] == [("body:ro", 0), ("ro|boyes", 1), ("ro|potts", 1)]
+    for cypher, params in [*REFUSED, (SCHEMA_CHANGE, {})]:
+        with pytest.raises(StoreError):
+            store.run(cypher, params)
+        assert _snapshot(store) == before, cypher
+    for cypher, params in REFUSED:
+        store.run(cypher, params, write=True)
+    assert _snapshot(store) == []
+
+
 def test_ingest_is_off_without_an_api_key(http):
     r = http.post("/documents", files={"file": ("m.txt", b"Councillor Boyes asked a question.")})
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
 
-def test_ingest_with_a_key_needs_it_and_loads(api_settings, tmp_path):
-    settings = api_settings.model_copy(update={"api_key": SecretStr("s3cret"), "data_dir": tmp_path / "data"})
-    server, thread, url = _serve(settings)
+def test_ingest_with_a_key_needs_it_and_loads(settings):
+    settings = settings.model_copy(update={"api_key": SecretStr("s3cret"), "row_limit": 500})
+    server, thread, url = serve_app(create_app(settings))
     try:
         doc = {"file": ("m.txt", b"Councillor Boyes asked whether the register had been updated.")}
         assert httpx.post(f"{url}/documents", files=doc).status_code == 401
@@ -153,9 +290,10 @@ def test_ingest_with_a_key_needs_it_and_loads(api_settings, tmp_path):
         thread.join(timeout=30)
 
 
-def test_openapi_schema_holds_for_generated_requests(base_url):
+def test_openapi_schema_holds_for_generated_requests(api):
     """Schemathesis, stateless and bounded: for every documented operation, generated
     requests get no 500 and every response matches the documented schema."""
+    base_url = api.url
     schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 20

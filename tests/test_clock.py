@@ -14,7 +14,6 @@ from scrutiny import queries
 from scrutiny.loaders.link.evidence import Item
 from scrutiny.loaders.link.responses import ClockReport, responses, stated_date
 from scrutiny.loaders.pipeline import load_paths
-from scrutiny.settings import Settings
 from tests.conftest import load_meetings
 
 BODY = "Mercia Police and Crime Panel"
@@ -46,11 +45,23 @@ The Panel noted the HMICFRS Vetting Inspection (published March 2024) and asked 
 }
 
 
-@pytest.fixture(scope="module")
-def panel(tmp_path_factory):
-    store = load_meetings(tmp_path_factory, "mercia", BODY, MEETINGS, AS_OF)
-    yield store
-    store.close()
+GRAPH = "clock-mercia"
+
+
+@pytest.fixture
+def loaded(store_kind, graphs):
+    """(store, settings) holding the meetings, loaded once per store."""
+    load_meetings(graphs, store_kind, GRAPH, BODY, MEETINGS, AS_OF)
+    return graphs.get(store_kind, GRAPH, _already_loaded)
+
+
+def _already_loaded(store, settings):
+    raise AssertionError(f"{GRAPH} is loaded by load_meetings just before it is asked for")
+
+
+@pytest.fixture
+def panel(loaded):
+    return loaded[0]
 
 
 def _clock(store, **params) -> dict[str, tuple]:
@@ -77,9 +88,10 @@ def test_a_response_recorded_after_the_date_judged_on_does_not_count(panel):
     assert set(_clock(panel, overdue_only=1)) == {"Custody Inspection", "HMICFRS Vetting Inspection"}
 
 
-def test_relinking_keeps_one_response_per_report(panel, tmp_path):
+def test_relinking_keeps_one_response_per_report(loaded):
+    panel, settings = loaded
     panel.run("MATCH (b:Body) SET b.stale = true", write=True)
-    load_paths(panel, [], Settings(data_dir=tmp_path), today=AS_OF)
+    load_paths(panel, [], settings, today=AS_OF)
     rows = panel.run("MATCH (u:StatusUpdate)-[:UPDATES]->(r:Report) WHERE u.key CONTAINS '#response@' "
                      "RETURN r.title AS report, count(u) AS n ORDER BY report")
     assert [(r["report"], r["n"]) for r in rows] == [("Custody Inspection", 1),

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.due import due_date
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
 from scrutiny.loaders.pipeline import expand, load_paths
-from scrutiny.settings import Settings
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "borsetshire"
@@ -23,15 +21,20 @@ TODAY = "2024-10-01"
 PANEL = "borsetshire police and crime panel"  # the Body key
 
 
-@pytest.fixture(scope="module")
-def panel_store(tmp_path_factory):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("borsetshire") / "data")
-    store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
+def _load_panel(store, settings) -> None:
     report = load_paths(store, expand([str(FIXTURE)]), settings, today=TODAY)
     assert len(report.loaded) == 4 and not report.failed
-    yield store
-    store.close()
+
+
+@pytest.fixture
+def loaded(store_kind, graphs):
+    """(store, settings) holding the four meetings, loaded once per store."""
+    return graphs.get(store_kind, "closure-borsetshire", _load_panel)
+
+
+@pytest.fixture
+def panel_store(loaded):
+    return loaded[0]
 
 
 def _statuses(store) -> dict[str, tuple]:
@@ -86,32 +89,27 @@ def test_the_hmicfrs_clock_gives_the_response_due_56_days_after_publication(pane
     assert rows == [{"t": "HMICFRS PEEL Inspection", "p": "2023-10-12", "d": "2023-12-07", "by": "HMICFRS"}]
 
 
-def test_deriving_again_changes_nothing(panel_store, tmp_path):
+def test_deriving_again_changes_nothing(loaded):
+    panel_store, settings = loaded
     before = panel_store.run("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n ORDER BY t")
     statuses = _statuses(panel_store)
     marked = panel_store.run("MATCH (b:Body {key: $k}) SET b.stale = true RETURN count(b) AS n",
                              {"k": PANEL}, write=True)
     assert marked == [{"n": 1}]
-    load_paths(panel_store, [], Settings(data_dir=tmp_path), today=TODAY)
+    load_paths(panel_store, [], settings, today=TODAY)
     assert panel_store.run("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n ORDER BY t") == before
     assert _statuses(panel_store) == statuses
 
 
-def test_meetings_follow_their_body_when_a_later_document_names_it_differently(tmp_path):
+def test_meetings_follow_their_body_when_a_later_document_names_it_differently(store, settings):
     """Queries about one body filter on Meeting.body, which must stay the body's name."""
-    settings = Settings(data_dir=tmp_path / "data")
-    store = EmbeddedStore(settings.data_dir)
-    try:
-        store.ensure_schema()
-        load_paths(store, expand([str(FIXTURE)]), settings, today=TODAY)
-        store.run("MATCH (b:Body {key: $k}) SET b.name = 'Borsetshire Police & Crime Panel', "
-                  "b.stale = true", {"k": PANEL}, write=True)  # as a later document's load does
-        load_paths(store, [], settings, today=TODAY)
-        rows = store.run("MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $k}) RETURN m.body AS body",
-                         {"k": PANEL})
-        assert [r["body"] for r in rows] == ["Borsetshire Police & Crime Panel"] * 4
-    finally:
-        store.close()
+    load_paths(store, expand([str(FIXTURE)]), settings, today=TODAY)
+    store.run("MATCH (b:Body {key: $k}) SET b.name = 'Borsetshire Police & Crime Panel', "
+              "b.stale = true", {"k": PANEL}, write=True)  # as a later document's load does
+    load_paths(store, [], settings, today=TODAY)
+    rows = store.run("MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $k}) RETURN m.body AS body",
+                     {"k": PANEL})
+    assert [r["body"] for r in rows] == ["Borsetshire Police & Crime Panel"] * 4
 
 
 # -- the pure stages on their own ----------------------------------------------------------

@@ -62,11 +62,10 @@ RESOLVED that the minutes of the meeting held on 15 June 2023 were an accurate r
 }
 
 
-@pytest.fixture(scope="module")
-def sequence(tmp_path_factory):
-    store = load_meetings(tmp_path_factory, "wessex", BODY, MEETINGS, TODAY)
-    yield store
-    store.close()
+@pytest.fixture
+def sequence(store_kind, graphs):
+    """The meetings, loaded once per store and shared by the tests that read them."""
+    return load_meetings(graphs, store_kind, "closure-sequences-wessex", BODY, MEETINGS, TODAY)
 
 
 def _fate(store, words: str) -> dict:

@@ -56,11 +56,10 @@ DUE = {  # the start of each promise -> the date its phrase names on this calend
 }
 
 
-@pytest.fixture(scope="module")
-def panel(tmp_path_factory):
-    store = load_meetings(tmp_path_factory, "avalon-due", BODY, MEETINGS, "2024-07-12")
-    yield store
-    store.close()
+@pytest.fixture
+def panel(store_kind, graphs):
+    """The meetings, loaded once per store and shared by the tests that read them."""
+    return load_meetings(graphs, store_kind, "due-avalon", BODY, MEETINGS, "2024-07-12")
 
 
 def _open(store, as_of: str) -> dict[str, tuple]:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
-import os
 import subprocess
 import sys
 
 import pytest
 
 from scrutiny.errors import FetchError
-from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.graph.stores.base import open_store
 from scrutiny.loaders.moderngov import service
 from scrutiny.loaders.moderngov.client import PoliteClient
 from scrutiny.loaders.moderngov.harvest import Harvest, fetch_committee
+from tests.conftest import store_env
 from tests.moderngov_site import PRINTED_MINUTES, Site
 
 COMMITTEE = "Northshire Police and Crime Panel"
@@ -151,8 +151,8 @@ def test_xml_declaring_entities_is_refused_before_parsing():
         service.parse_xml(bomb, "GetCommittees")
 
 
-def test_fetch_with_load_puts_every_fetched_meeting_in_the_graph(tmp_path):
-    out, data = tmp_path / "minutes", tmp_path / "data"
+def test_fetch_with_load_puts_every_fetched_meeting_in_the_graph(settings, tmp_path):
+    out = tmp_path / "minutes"
     with Site(slow_s=0.6) as site:
         run = subprocess.run(
             [sys.executable, "-m", "scrutiny.cli", "fetch", "moderngov", site.url + "/",
@@ -160,7 +160,7 @@ def test_fetch_with_load_puts_every_fetched_meeting_in_the_graph(tmp_path):
              "--since", "2023-01-01", "--until", "2024-12-31", "--delay", "0",
              "--timeout", "0.5", "--retries", "1", "--backoff", "0.01", "--load"],
             capture_output=True, text=True, timeout=300,
-            env={**os.environ, "SCRUTINY_DATA_DIR": str(data)})
+            env=store_env(settings))
     assert run.returncode == 1, run.stderr  # two meetings failed; the rest are fetched and loaded
     assert ("Northshire Police and Crime Panel (140): meetings found 7: fetched 4, unchanged 0, "
             "no minutes yet 1, failed 2") in run.stdout
@@ -168,7 +168,7 @@ def test_fetch_with_load_puts_every_fetched_meeting_in_the_graph(tmp_path):
     assert "loaded 4, skipped 0 unchanged, failed 0" in run.stdout
     assert run.stderr.strip().endswith("2 meeting(s) could not be fetched; run the same command "
                                        "again to retry them")
-    store = EmbeddedStore(data)
+    store = open_store(settings)
     try:
         docs = store.run("MATCH (d:Document)-[:RECORDS]->(m:Meeting) "
                          "RETURN d.url AS url, m.date AS date ORDER BY date")

@@ -43,11 +43,10 @@ Present: Councillor Hywel Price (Chairman), Councillor Ian Marsh.
 }
 
 
-@pytest.fixture(scope="module")
-def panel(tmp_path_factory):
-    store = load_meetings(tmp_path_factory, "avalon", BODY, MEETINGS, "2024-10-01")
-    yield store
-    store.close()
+@pytest.fixture
+def panel(store_kind, graphs):
+    """The meetings, loaded once per store and shared by the tests that read them."""
+    return load_meetings(graphs, store_kind, "holders-avalon", BODY, MEETINGS, "2024-10-01")
 
 
 def _asked(store) -> set[tuple[str, str, bool]]:

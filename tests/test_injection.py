@@ -17,8 +17,7 @@ from scrutiny import queries
 from scrutiny.api.app import create_app
 from scrutiny.graph.cypher import Statement
 from scrutiny.loaders.pipeline import load_paths
-from tests.conftest import serve_app
-from tests.test_queries import _open
+from tests.conftest import serve_app, store_env
 
 HOSTILE = [
     "O'Brien", 'say "hi"', "back\\slash \\' \\\" \\u0027", "}) MATCH (n) DETACH DELETE n //",
@@ -29,14 +28,22 @@ MINUTES = ("Councillor O'Brien asked whether the \"Safer Streets\" bid had succe
            "The Commissioner explained that it had.")
 
 
-@pytest.fixture(scope="module", params=["embedded", "neo4j"])
-def store(request, tmp_path_factory):
-    store, settings = _open(request.param, tmp_path_factory)
-    folder = tmp_path_factory.mktemp("minutes")
+def _load(store, settings) -> None:
+    folder = settings.data_dir.parent / "minutes"
+    folder.mkdir(parents=True)
     (folder / "obrien.txt").write_text(MINUTES)
     assert load_paths(store, [folder / "obrien.txt"], settings).loaded
-    yield store
-    store.close()
+
+
+@pytest.fixture
+def loaded(store_kind, graphs):
+    """(store, settings) holding one document with an apostrophe in a name, once per store."""
+    return graphs.get(store_kind, "obrien", _load)
+
+
+@pytest.fixture
+def store(loaded):
+    return loaded[0]
 
 
 def counts(store) -> dict:
@@ -67,8 +74,6 @@ def test_a_saved_query_finds_a_name_with_an_apostrophe_and_nothing_for_cypher(st
 
 
 def test_the_api_passes_hostile_strings_as_values(store):
-    if store.kind != "embedded":
-        pytest.skip("the API is exercised on the embedded store; the queries above cover Neo4j")
     server, thread, url = serve_app(create_app(store=store))
     try:
         check_api(url)
@@ -90,13 +95,15 @@ def check_api(url: str) -> None:
         assert http.get("/queries/graph-counts").json() == before
 
 
-def test_the_cli_passes_hostile_strings_as_values(store, tmp_path):
-    if store.kind != "embedded":
-        pytest.skip("the CLI runs on the embedded store here")
+def test_the_cli_passes_hostile_strings_as_values(loaded):
+    store, settings = loaded
     for text in HOSTILE[1:]:
         run = subprocess.run([sys.executable, "-m", "scrutiny.cli", "query", "run",
-                              "accountability-record", "--param", f"who={text}", "--format", "json",
-                              "--data-dir", str(tmp_path / "d")],
-                             capture_output=True, text=True, timeout=120)
+                              "accountability-record", "--param", f"who={text}", "--format", "json"],
+                             capture_output=True, text=True, timeout=120, env=store_env(settings))
         assert run.returncode == 0, run.stderr
         assert run.stdout.strip() == "[]"
+    found = subprocess.run([sys.executable, "-m", "scrutiny.cli", "query", "run", "accountability-record",
+                            "--param", "who=O'Brien", "--format", "json"],
+                           capture_output=True, text=True, timeout=120, env=store_env(settings))
+    assert "Councillor O'Brien" in found.stdout, found.stderr

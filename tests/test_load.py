@@ -1,4 +1,4 @@
-"""Loading into the real embedded store: idempotent, provenance exact, changed files replaced."""
+"""Loading into each real store: idempotent, provenance exact, changed files replaced."""
 
 from __future__ import annotations
 

@@ -1,4 +1,11 @@
-"""Data outlives every entry point, and a backup brings a graph back exactly."""
+"""Data outlives every entry point, and a backup brings a graph back exactly.
+
+Embedded only, on purpose: these are the embedded store's file features (its server saves
+the data directory and stops with its last client; ``backup`` and ``restore`` archive that
+directory, and refuse a Neo4j store).  What any entry point writes reaching the store it
+names is tested on both stores elsewhere: the CLI's load and report in ``test_cli.py``, the
+API's ingest in ``test_api.py``.
+"""
 
 from __future__ import annotations
 

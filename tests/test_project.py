@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from scrutiny.graph.catalog import CATALOG
@@ -12,10 +14,12 @@ from tests.conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_compose_file_runs_neo4j_5_with_a_volume_healthcheck_and_the_api():
+def test_compose_file_runs_the_neo4j_line_the_suite_tests_with_a_volume_healthcheck_and_the_api():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     neo4j = compose["services"]["neo4j"]
-    assert neo4j["image"] == "neo4j:5-community"
+    tested = re.search(r"<neo4j.version>(\d+\.\d+)\.\d+</neo4j.version>",
+                       (ROOT / "tools" / "neo4j5" / "pom.xml").read_text()).group(1)
+    assert neo4j["image"] == f"neo4j:{tested}-community"
     assert "neo4j-data:/data" in neo4j["volumes"]
     assert "cypher-shell" in " ".join(neo4j["healthcheck"]["test"])
     api = compose["services"]["api"]

@@ -2,7 +2,7 @@
 fixture: exact rows (hand-checked below for the fixture, and a reviewed snapshot of every
 query in tests/expected/queries), limits, typed errors, and inert hostile parameters.
 
-The same tests run on Neo4j 5 when SCRUTINY_NEO4J_URI is set.  Regenerate the snapshots
+Every test that takes a store runs on both stores, the embedded default and Neo4j 5.  Regenerate the snapshots
 after a deliberate change with SCRUTINY_UPDATE_EXPECTED=1 and read the diff.
 """
 
@@ -16,7 +16,6 @@ import pytest
 from scrutiny import queries
 from scrutiny.errors import QueryNotFound, QueryParameterError
 from scrutiny.graph.stores.base import open_store
-from scrutiny.settings import Settings
 from tests.conftest import ROOT, load_minutes_and_fixture
 
 AS_OF = "2024-10-01"
@@ -30,29 +29,15 @@ PARAMS = {  # what each query is run with for its snapshot
 }
 
 
-def _open(kind: str, tmp_path_factory):
-    if kind == "neo4j":
-        if not os.environ.get("SCRUTINY_NEO4J_URI"):
-            pytest.skip("no Neo4j here: set SCRUTINY_NEO4J_URI to run the saved queries on Neo4j 5")
-        from scrutiny.graph.stores.neo4j import Neo4jStore
-        settings = Settings(store="neo4j", data_dir=tmp_path_factory.mktemp("n"))
-        store = Neo4jStore.from_settings(settings)
-        store.run("MATCH (n) DETACH DELETE n", write=True)
-    else:
-        from scrutiny.graph.stores.embedded import EmbeddedStore
-        settings = Settings(data_dir=tmp_path_factory.mktemp("q") / "data")
-        store = EmbeddedStore(settings.data_dir)
-    store.ensure_schema()
-    return store, settings
-
-
-@pytest.fixture(scope="module", params=["embedded", "neo4j"])
-def graph(request, tmp_path_factory):
-    store, settings = _open(request.param, tmp_path_factory)
+def _load(store, settings) -> None:
     report = load_minutes_and_fixture(store, settings, AS_OF)
     assert len(report.loaded) == 9 and not report.failed
-    yield store
-    store.close()
+
+
+@pytest.fixture
+def graph(store_kind, graphs):
+    """The bundled minutes and the four-meeting fixture, once per store."""
+    return graphs.get(store_kind, "minutes-and-fixture", _load)[0]
 
 
 def _rows(store, name, **params):
@@ -84,19 +69,14 @@ def test_open_commitments_of_the_panel_are_exactly_these(graph):
     ]
 
 
-@pytest.mark.parametrize("kind", ["embedded", "neo4j"])
 def test_a_graph_written_before_meetings_named_their_body_answers_per_body_queries_once_opened(
-        kind, tmp_path_factory):
+        store, settings):
     """Queries about one body filter meetings on Meeting.body; a graph loaded by an earlier
     version lacks it, and opening the store fills it in from HELD_BY."""
-    store, settings = _open(kind, tmp_path_factory)
-    try:
-        load_minutes_and_fixture(store, settings, AS_OF)
-        before = _rows(store, "open-commitments", body="borsetshire")
-        store.run("MATCH (m:Meeting) REMOVE m.body", write=True)
-        assert _rows(store, "open-commitments", body="borsetshire") == []
-    finally:
-        store.close()
+    load_minutes_and_fixture(store, settings, AS_OF)
+    before = _rows(store, "open-commitments", body="borsetshire")
+    store.run("MATCH (m:Meeting) REMOVE m.body", write=True)
+    assert _rows(store, "open-commitments", body="borsetshire") == []
     store = open_store(settings)
     try:
         assert len(before) == 3 and _rows(store, "open-commitments", body="borsetshire") == before

@@ -1,14 +1,17 @@
-"""Crash safety and concurrency, for real: separate processes, kill -9, one data directory.
+"""Crash safety and concurrency, for real: separate processes, kill -9, one store.
 
-A document is written in one MULTI/EXEC block that ends by marking it
-complete, so whatever dies (the loader or the database server) each
-document is either wholly in the graph or absent, and a re-run completes
-to the graph a clean load builds.
+A document is written with ``complete = false`` in one store transaction (a MULTI/EXEC block
+on the embedded store, one write transaction on Neo4j) and marked complete in a second, so
+whatever dies (the loader, or the embedded database server) each document is either wholly
+in the graph or removed by the next load, and a re-run completes to the graph a clean load
+builds.  Killing the loader is
+tested on both stores; what kills or shares the embedded server is embedded by nature.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import csv
 import datetime as dt
 import os
@@ -20,8 +23,10 @@ import httpx
 import pytest
 
 from scrutiny.graph.stores.embedded import EmbeddedStore
+from scrutiny.graph.stores.neo4j import Neo4jStore
 from scrutiny.graph.stores.server import ServerDir
-from tests.conftest import EXAMPLES, free_port
+from scrutiny.settings import Settings
+from tests.conftest import EXAMPLES, free_port, store_env
 from tests.processes import cli, fingerprint, server_processes
 
 COPIES = 12  # of each bundled document: 60 meetings, a load of several seconds
@@ -46,11 +51,22 @@ def corpus(folder):
     return folder
 
 
-def load(folder, data_dir) -> subprocess.CompletedProcess:
-    proc = cli("load", str(folder), data_dir=data_dir)
+def load(folder, settings: Settings) -> subprocess.CompletedProcess:
+    proc = cli("load", str(folder), env=store_env(settings))
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+@contextlib.contextmanager
+def opened(settings: Settings):
+    """The store as it is, without the schema work of ``open_store`` (this only looks)."""
+    store = (Neo4jStore.from_settings(settings) if settings.store == "neo4j"
+             else EmbeddedStore(settings.data_dir))
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def per_document(store) -> dict[str, collections.Counter]:
@@ -69,72 +85,68 @@ def per_document(store) -> dict[str, collections.Counter]:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory):
-    """The corpus loaded once, undisturbed: the graph every recovery must reach."""
+    """The corpus loaded once, undisturbed: the graph every recovery must reach, on either
+    store.  The two stores build the same graph from the same files (the fingerprint and
+    every document's contents are equal), so one clean load on the embedded store, seconds
+    against a minute on a Neo4j just started, is the reference for both."""
     root = tmp_path_factory.mktemp("clean")
     folder = corpus(root / "minutes")
-    load(folder, root / "data")
-    store = EmbeddedStore(root / "data")
-    try:
-        yield folder, fingerprint(store), per_document(store)
-    finally:
-        store.close()
+    settings = Settings(data_dir=root / "data")
+    load(folder, settings)
+    with opened(settings) as store:
+        return folder, fingerprint(store), per_document(store)
 
 
-def complete_documents(data_dir) -> int:
-    store = EmbeddedStore(data_dir)
-    try:
+def complete_documents(settings: Settings) -> int:
+    if settings.store == "embedded" and not ServerDir(settings.data_dir).alive():
+        return 0  # opening it would start a server: not while the load may be starting one
+    with opened(settings) as store:
         return store.run("MATCH (d:Document) WHERE d.complete = true RETURN count(d) AS n")[0]["n"]
-    finally:
-        store.close()
 
 
-def kill_mid_load(folder, data_dir, victim) -> int:
+def kill_mid_load(folder, settings: Settings, victim) -> int:
     """Start a load, wait until some documents are in, kill -9 ``victim(proc)``; the count of
     documents seen just before the kill."""
-    proc = cli("load", str(folder), data_dir=data_dir)
+    proc = cli("load", str(folder), env=store_env(settings))
     deadline = time.monotonic() + 120
     seen = 0
     while seen < 8 and time.monotonic() < deadline:
         time.sleep(0.05)
-        seen = complete_documents(data_dir) if (ServerDir(data_dir).alive()) else 0
+        seen = complete_documents(settings)
     assert proc.poll() is None, "the load finished before it could be interrupted"
     os.kill(victim(proc), signal.SIGKILL)
     proc.communicate(timeout=120)
     return seen
 
 
-def assert_whole_documents_then_recovers(folder, data_dir, clean_prints, clean_parts):
-    store = EmbeddedStore(data_dir)
-    try:
+def assert_whole_documents_then_recovers(folder, settings: Settings, clean_prints, clean_parts):
+    with opened(settings) as store:
         partial = per_document(store)
         docs = store.run("MATCH (d:Document) RETURN d.key AS key, d.complete AS complete")
-    finally:
-        store.close()
     assert 0 < len(docs) < sum(1 for _ in folder.glob("*.txt"))
     for doc in docs:  # present means complete, with exactly what a clean load gives it
         assert doc["complete"] is True
         assert partial[doc["key"]] == clean_parts[doc["key"]], doc["key"]
-    rerun = load(folder, data_dir)
+    assert set(partial) <= {d["key"] for d in docs}  # nothing of a document that is not in
+    rerun = load(folder, settings)
     assert "failed 0" in rerun.stdout
-    store = EmbeddedStore(data_dir)
-    try:
+    with opened(settings) as store:
         assert fingerprint(store) == clean_prints
-    finally:
-        store.close()
 
 
-def test_killing_the_loader_leaves_whole_documents_and_a_rerun_completes_the_graph(clean, tmp_path):
+def test_killing_the_loader_leaves_whole_documents_and_a_rerun_completes_the_graph(clean, settings):
     folder, prints, parts = clean
-    seen = kill_mid_load(folder, tmp_path / "data", victim=lambda proc: proc.pid)
+    seen = kill_mid_load(folder, settings, victim=lambda proc: proc.pid)
     assert seen >= 8
-    assert_whole_documents_then_recovers(folder, tmp_path / "data", prints, parts)
+    assert_whole_documents_then_recovers(folder, settings, prints, parts)
 
 
-def test_killing_the_database_server_loses_no_finished_document(clean, tmp_path):
+def test_killing_the_database_server_loses_no_finished_document(clean, embedded_settings):
+    """Embedded only: the loader's own store server, started on the data directory, is killed."""
     folder, prints, parts = clean
-    data = tmp_path / "data"
-    kill_mid_load(folder, data, victim=lambda proc: ServerDir(data).server_pid())
-    assert_whole_documents_then_recovers(folder, data, prints, parts)
+    data = embedded_settings.data_dir
+    kill_mid_load(folder, embedded_settings, victim=lambda proc: ServerDir(data).server_pid())
+    assert_whole_documents_then_recovers(folder, embedded_settings, prints, parts)
 
 
 def server_identity(data_dir) -> str | None:
@@ -150,6 +162,7 @@ def server_identity(data_dir) -> str | None:
 
 
 def test_the_api_reads_while_a_load_writes_with_one_server_and_no_lost_write(tmp_path):
+    """Embedded only: the API and a load, started together, share one embedded server."""
     folder, data, port = corpus(tmp_path / "minutes"), tmp_path / "data", free_port()
     api = cli("serve", "--port", str(port), data_dir=data)
     loader = cli("load", str(folder), data_dir=data)  # started together: one server must win

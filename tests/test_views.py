@@ -1,5 +1,5 @@
-"""Network views in a real browser (Debian's headless Chromium): they draw, offline, and a
-document's text can never run as code in them."""
+"""Network views in a real browser (Debian's headless Chromium), drawn from each store
+(embedded and Neo4j): they draw, offline, and a document's text can never run as code in them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import io
 import pytest
 from PIL import Image
 
-from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.pipeline import load_paths
 from scrutiny.viz.network import write_view
 from scrutiny.viz.views import entity_view, query_view
@@ -50,16 +49,11 @@ def test_a_view_of_the_bundled_minutes_draws_offline(sample_store, tmp_path, pag
     assert page.requests() == [html.as_uri()]
 
 
-def test_text_from_a_document_shows_literally_and_runs_nothing(tmp_path, settings, page):
+def test_text_from_a_document_shows_literally_and_runs_nothing(tmp_path, store, settings, page):
     doc = tmp_path / "hostile.txt"
     doc.write_text(HOSTILE)
-    store = EmbeddedStore(settings.data_dir)
-    try:
-        store.ensure_schema()
-        assert load_paths(store, [doc], settings).loaded == [str(doc)]
-        g, _, left_out = entity_view(store, "Boyes", 2, 500)
-    finally:
-        store.close()
+    assert load_paths(store, [doc], settings).loaded == [str(doc)]
+    g, _, left_out = entity_view(store, "Boyes", 2, 500)
     heading = "Around <script>window.pwned = 3</script><img src=x onerror=alert(4)> href"
     html = write_view(g, heading, tmp_path / "hostile.html", left_out)
     page.open(html)

@@ -18,7 +18,7 @@ from falkordb.graph import Graph as FalkorGraph
 from scrutiny.errors import QueryParameterError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS, Statement
-from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
+from scrutiny.graph.stores.base import WriteSummary, candidate_limit, fulltext_terms, rank_hits
 from scrutiny.graph.stores.results import falkor_rows
 from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
 from scrutiny.settings import Settings
@@ -118,8 +118,8 @@ class EmbeddedStore:
                     self._create(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             self._unique(label)
         for label in QUOTED_LABELS:
-            if (label, "quote", "FULLTEXT") not in have:
-                self._create("CALL db.idx.fulltext.createNodeIndex($label, 'quote')", {"label": label})
+            if (label, "search", "FULLTEXT") not in have:
+                self._create("CALL db.idx.fulltext.createNodeIndex($label, 'search')", {"label": label})
 
     def _create(self, cypher: str, params: dict[str, Any] | None = None) -> None:
         """Run one schema statement: another process that opened the store at the same moment
@@ -160,8 +160,8 @@ class EmbeddedStore:
                 "CALL db.idx.fulltext.queryNodes($label, $text) YIELD node, score "
                 "RETURN node.key AS key, $label AS label, node.quote AS quote, "
                 "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
-                {"label": label, "text": " ".join(terms), "limit": limit})
-        return sorted(rows, key=lambda r: -r["score"])[:limit]
+                {"label": label, "text": " ".join(terms), "limit": candidate_limit(limit)})
+        return rank_hits(terms, rows, limit)
 
     def counts(self) -> list[dict[str, Any]]:
         rows = self.run("CALL db.meta.stats() YIELD labels, relTypes RETURN labels, relTypes")

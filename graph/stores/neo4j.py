@@ -11,7 +11,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from scrutiny.errors import ConfigError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import Statement, neo4j_schema_statements
-from scrutiny.graph.stores.base import WriteSummary, fulltext_terms
+from scrutiny.graph.stores.base import WriteSummary, candidate_limit, fulltext_terms, rank_hits, word_forms
 from scrutiny.graph.stores.results import plain
 from scrutiny.settings import Settings
 
@@ -25,11 +25,20 @@ def _translate(exc: Exception) -> StoreError:
     return StoreError(getattr(exc, "message", None) or str(exc))
 
 
-def count_queries() -> list[tuple[str, str, str]]:
-    """(kind, name, Cypher) per label and relationship type; names come from the catalog."""
-    return ([("node", label, f"MATCH (n:`{label}`) RETURN count(n) AS n") for label in CATALOG.labels]
-            + [("relationship", rel, f"MATCH ()-[r:`{rel}`]->() RETURN count(r) AS n")
-               for rel in CATALOG.relationships])
+def count_query() -> str:
+    """One statement counting every label and relationship type the schema declares, each
+    part answered from Neo4j's count store; names come from the catalog."""
+    parts = ([f"MATCH (n:`{label}`) RETURN 'node' AS kind, '{label}' AS name, count(n) AS count"
+              for label in CATALOG.labels]
+             + [f"MATCH ()-[r:`{rel}`]->() RETURN 'relationship' AS kind, '{rel}' AS name, count(r) AS count"
+                for rel in CATALOG.relationships])
+    return " UNION ALL ".join(parts)
+
+
+def lucene_all(terms: list[str]) -> str:
+    """Every term required, in any of the forms `rank_hits` takes for it; each form quoted, so
+    that a word such as OR or NOT is only a word."""
+    return " ".join("+(" + " OR ".join(f'"{f}"' for f in word_forms(t)) + ")" for t in terms)
 
 
 class Neo4jStore:
@@ -51,7 +60,8 @@ class Neo4jStore:
         if not settings.neo4j_uri:
             raise ConfigError("SCRUTINY_STORE=neo4j needs SCRUTINY_NEO4J_URI")
         auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        # Warnings about property keys no graph has yet (a fresh database) are noise to users.
+        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth, notifications_min_severity="OFF")
         try:
             driver.verify_connectivity()
         except Exception as exc:
@@ -89,16 +99,15 @@ class Neo4jStore:
         terms = fulltext_terms(text)
         if not terms:
             return []
-        return self.run(
-            "CALL db.index.fulltext.queryNodes('quotes', $text) YIELD node, score "
+        rows = self.run(
+            "CALL db.index.fulltext.queryNodes('quote_words', $text) YIELD node, score "
             "RETURN node.key AS key, labels(node)[0] AS label, node.quote AS quote, "
             "node.doc AS doc, score ORDER BY score DESC LIMIT $limit",
-            {"text": " ".join(f"+{t}" for t in terms), "limit": limit})
+            {"text": lucene_all(terms), "limit": candidate_limit(limit)})
+        return rank_hits(terms, rows, limit)
 
     def counts(self) -> list[dict[str, Any]]:
-        """One count-store lookup per label and type the schema declares."""
-        return [{"kind": kind, "name": name, "count": self.run(cypher)[0]["n"]}
-                for kind, name, cypher in count_queries()]
+        return self.run(count_query())
 
     def close(self) -> None:
         self.driver.close()
