@@ -78,21 +78,21 @@ def completion_statement(doc_key: str) -> Statement:
 
 
 def write_document(store: Store, statements: list[Statement], doc_key: str) -> None:
-    """The document's statements, then, only if all of them held, its mark of completion.
+    """The document's statements and, last in the same transaction, its mark of completion,
+    so that a crash leaves the document whole or absent.
 
-    Two writes because the embedded store's batch does not roll back: a statement that fails
-    there leaves the others written. A document that failed is removed again; one cut short
-    by a crash stays incomplete and the next load removes it.
+    A statement that fails rolls the transaction back on Neo4j; the embedded store's
+    MULTI/EXEC does not, and would leave the rest written and marked complete, so a
+    document whose write failed is removed again.
     """
     try:
-        store.write(statements)
+        store.write([*statements, completion_statement(doc_key)])
     except ScrutinyError:
         try:
             store.write(delete_document_statements(doc_key))
         except ScrutinyError:
-            pass  # the store is failing: the next load's purge of incomplete documents will do it
+            pass  # the store itself is failing; the error that matters is the first
         raise
-    store.write([completion_statement(doc_key)])
 
 
 def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | None = None

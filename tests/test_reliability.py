@@ -1,10 +1,9 @@
 """Crash safety and concurrency, for real: separate processes, kill -9, one store.
 
-A document is written with ``complete = false`` in one store transaction (a MULTI/EXEC block
-on the embedded store, one write transaction on Neo4j) and marked complete in a second, so
-whatever dies (the loader, or the embedded database server) each document is either wholly
-in the graph or removed by the next load, and a re-run completes to the graph a clean load
-builds.  Killing the loader is
+A document is written in one store transaction (a MULTI/EXEC block on the embedded store,
+one write transaction on Neo4j) that ends by marking it complete, so whatever dies (the
+loader, or the embedded database server) each document is either wholly in the graph or
+absent, and a re-run completes to the graph a clean load builds.  Killing the loader is
 tested on both stores; what kills or shares the embedded server is embedded by nature.
 """
 

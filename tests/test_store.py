@@ -71,9 +71,9 @@ def test_unique_constraint_rejects_duplicate_key(store):
 
 
 def test_a_document_whose_write_fails_half_way_is_neither_complete_nor_left_behind(store):
-    """Neo4j rolls a failed batch back; the embedded store's MULTI/EXEC does not, so the loader
-    writes a document's mark of completion only after its statements held, and removes what a
-    failed batch left. Either way, nothing of the failed document remains."""
+    """Neo4j rolls a failed batch back; the embedded store's MULTI/EXEC does not (it writes the
+    rest, the mark of completion included), so the loader removes a document whose write
+    failed. Either way, nothing of the failed document remains."""
     store.write(upsert_statements(person_graph("Boyes")))
     until_unique(store)
     g = Graph()

@@ -20,8 +20,8 @@ class Store(Protocol):
 
     ``write`` sends a batch in one transaction. Neo4j rolls a failed one back; the embedded
     store's MULTI/EXEC does not (the statements beside a failed one stay written), so a
-    caller that needs all or nothing marks its work complete in a second write, as the
-    loader does (``loaders.pipeline.write_document``).
+    caller that needs all or nothing undoes a failed batch itself, as the loader does
+    (``loaders.pipeline.write_document``).
 
     ``run`` is read-only unless ``write=True``: the embedded store sends
     GRAPH.RO_QUERY and Neo4j a read transaction, so a saved query or an API
