@@ -213,3 +213,52 @@ def test_an_items_agenda_description_before_its_minutes_gives_no_events():
 def test_a_forecast_is_no_promise():
     data = run("The Chief Constable said it was likely that the rota would be changed in the spring.")
     assert not events_of(data, "Commitment")
+
+
+# -- from errors read in pool documents nobody annotated (neither half of the dev set) ---------
+
+def test_no_questions_received_asks_nothing_and_reports_no_progress():
+    data = run("3. Public questions\nThe Committee noted that no questions from members of the "
+               "public had been received. No further concerns were raised.")
+    assert data["events"] == []
+
+
+def test_asking_for_nominations_is_election_procedure_not_a_question():
+    data = run("4. Election of Vice-Chairman\nThe Chairman invited nominations for the post and then "
+               "asked for a seconder.")
+    assert not events_of(data, "Question")
+
+
+def test_an_office_after_a_preposition_is_not_the_subject_of_the_verb():
+    data = run("Her re-election as Vice-Chair would give the Panel stability.")
+    assert not events_of(data, "Commitment")
+
+
+def test_the_head_of_an_office_of_a_body_phrase_is_its_subject():
+    data = run("The Chief Executive of the OPCC would circulate the revised protocol.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Executive"
+
+
+def test_a_relative_after_a_governed_office_still_binds_to_it():
+    data = run("The complaint was passed to the Chief Constable, who would write to the complainant.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Constable"
+
+
+def test_actions_confirmed_as_complete_are_closed():
+    data = run("8. Action log\nActions 3 and 4 from the last meeting were confirmed as closed.")
+    assert [e["status"] for e in events_of(data, "StatusUpdate")] == ["closed"]
+
+
+def test_reporting_verbs_in_the_present_tense_answer():
+    data = run("A Member asked about the precept. In reply the Commissioner clarifies that the rise is "
+               "the lowest permitted.")
+    assert ("Answer", "Police and Crime Commissioner") in kinds(data)
+
+
+def test_a_panel_of_several_areas_keeps_its_whole_name_and_a_phrase_before_a_panel_does_not_join_it():
+    data = run("The Leicester, Leicestershire and Rutland Police and Crime Panel met. In Kent, Durham "
+               "Police and Crime Panel was mentioned.")
+    assert sorted(e["name"] for e in data["entities"] if e["type"] == "Body") == [
+        "Durham Police and Crime Panel", "Leicester, Leicestershire and Rutland Police and Crime Panel"]

@@ -122,7 +122,11 @@ class SubjectFinder:
         if before:
             m = before[-1]
             if cues.SUBJECT_FILLER.match(self.text[m.end:pos]):
-                return self._apposition(before), True
+                # a relative binds to the nearest noun phrase, governed or not ("referred to the IOPC, who")
+                if RELATIVE.search(self.text, m.end, pos) or not self._governed(unit_start, m):
+                    return self._apposition(before), True
+                if (head := self._head_of(unit_start, before)) is not None:
+                    return head, True
         head = self.text[unit_start:pos]
         if cues.PRONOUN.search(head) and self.last_actor:
             return self.last_actor, True
@@ -132,6 +136,21 @@ class SubjectFinder:
             return self.label, True
         found = self._clause_subject(unit_start, pos, before)
         return (found if found is not None else self.label), False
+
+    def _governed(self, unit_start: int, m: Mention) -> bool:
+        """A mention after a preposition is no subject: in "Her appointment as Deputy Chair would
+        provide continuity" nobody undertakes anything."""
+        return bool(GOVERNED.search(self.text, max(unit_start, m.start - 30), m.start))
+
+    def _head_of(self, unit_start: int, before: list[Mention]) -> Mention | None:
+        """"The Chief Executive of the OPCC would": the phrase's head, the actor the preposition
+        hangs off, when the two are next to each other and the head is itself no object."""
+        if len(before) < 2:
+            return None
+        head, tail = before[-2], before[-1]
+        if OF_PHRASE.fullmatch(self.text, head.end, tail.start) and not self._governed(unit_start, head):
+            return self._apposition(before[:-1])
+        return None
 
     def _quoting(self, pos: int) -> Mention | None:
         return next((who for start, end, who in self.quotes if start <= pos < end), None)
@@ -186,6 +205,10 @@ class SubjectFinder:
 
 
 PLURAL_ACTORS = {"Panel Member"}
+GOVERNED = re.compile(r"\b(?:as|of|for|to|with|about|into|under|within|towards|regarding|concerning)\s+"
+                      r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?:Deputy|Vice|Acting|Interim)\s+)?$")
+RELATIVE = re.compile(r"\b(?:who|which)\b", re.I)
+OF_PHRASE = re.compile(r"\s*,?\s*(?:of|from|at|for|to)\s+(?:the\s+)?")
 FROM_BODY = re.compile(r"\s*,?\s*(?:from|of|at)\s+(?:the\s+)?")
 NEAREST = 8  # noun phrases looked at, nearest first, for a clause's subject
 OPENING = 120  # characters before one: the longest clause opening ("In response to ..., the")

@@ -36,15 +36,19 @@ FOLDED_QUESTION = re.compile(
     r"[Rr]egarding|[Aa]sked\s+about|[Ii]nvited)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
     r"(?P<what>[Qq]uestions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
+# "no questions had been received", "no further concerns were raised": nobody asked anything.
+NOT_ASKED = r"(?<!\bno\s)(?<!\bno\sfurther\s)(?<!\bno\sother\s)(?<!\bnot\sany\s)"
 PASSIVE_QUESTION = re.compile(
-    r"\bquestions?(?:\s+[\w-]+){0,4}?\s+(?:has|have|had)\s+been\s+received\b|"
-    r"\b(?:concerns?|questions?|queries|a query|issues?|clarification)\s+(?:was|were|had been)\s+(?:\w+\s+)?"
+    rf"\b{NOT_ASKED}questions?(?:\s+[\w-]+){{0,4}}?\s+(?:has|have|had)\s+been\s+received\b|"
+    rf"\b{NOT_ASKED}(?:concerns?|questions?|queries|a query|issues?|clarification)\s+"
+    r"(?:was|were|had been)\s+(?:\w+\s+)?"
     r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|"
     r"\bit was (?:asked|queried|questioned)\s+"
     r"(?:whether|if|why|how|what)\b", re.I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
+                 r"explains|confirms|clarifies|advises|responds|replies|answers|assures|acknowledges|"
                  r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
 ANSWER_WEAK = (r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
                r"accepted|agreed|outlined|suggested|believed|understood")
@@ -58,6 +62,8 @@ PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclo
                         r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|"
                         r"\bminute['’]s silence|"
                         r"\bintroduce\s+themselves|"
+                        r"\b(?:asked\s+for|invited|called\s+for|sought)\s+(?:any\s+|further\s+)?(?:nominations?|"
+                        r"seconders?|a\s+seconder|a\s+show\s+of\s+hands)\b|"
                         r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", re.I)
 PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
                              r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", re.I)
@@ -180,7 +186,8 @@ STATUS_WORDS = [
                           r"(?:closed|completed|discharged|signed off|implemented)\b|"
                           r"\bnow\s+(?:complete|completed|closed)\b|"
                           r"\bremains?\s+closed\b|"
-                          r"\bmarked as\s+['‘]?(?:complete|completed|closed|discharged)", re.I)),
+                          r"\b(?:marked|confirmed|recorded|agreed)\s+as\s+['‘]?(?:complete|completed|closed|discharged)",
+                          re.I)),
     ("superseded", re.compile(r"\bsuperseded\b", re.I)),
     ("overdue", re.compile(r"\boverdue\b|\bgraded\s+(?:as\s+)?red\b|\bpast\s+(?:its|their)\s+target", re.I)),
     ("in_progress", re.compile(r"\bin progress\b|\bbeing progressed\b|\bon track\b|\bongoing\b|\bpartially\b", re.I)),

@@ -44,6 +44,10 @@ GENERIC_ROLE_WORDS = {"police", "contact", "the", "this", "our", "their", "his",
 PLACE = (r"(?!The\b|Council\b|(?:City|County|Borough|District|Town|Parish)\s+Council\b)"
          r"(?:(?:Isle|Vale|City|Forest|Royal\s+Borough)\s+of\s+)?[A-Z][a-z]+"
          r"(?:[ \-](?:and|upon|on)?[ \-]?(?!Council\b)[A-Z][a-z]+){0,3}")
+FUNCTION_WORD_RE = r"(?:In|At|On|For|From|By|With|As|If|When|While|After|Before|And|But|Also|However)\b"
+# A list of places ends "... and Rutland" (never "Police and Crime").
+LAST_OF_LIST = r"[A-Z][a-z]+(?:\s+(?!Police\b)[A-Z][a-z]+)*\s+and\s+(?!Crime\b)[A-Z]"
+PLACES = rf"(?:(?:(?!{FUNCTION_WORD_RE}){PLACE},\s+){{1,2}}(?={LAST_OF_LIST}))?{PLACE}"
 PRODUCTIVE_BODY = [
     (re.compile(rf"\b({PLACE}\s+(?:County|City|Borough|District|Metropolitan Borough|Town|Parish)\s+Council)\b"),
      "council"),
@@ -51,7 +55,8 @@ PRODUCTIVE_BODY = [
     (re.compile(rf"\b({PLACE}\s+(?:MBC|MDC|BC|DC|CC))\b"), "council"),
     (re.compile(rf"\b({PLACE}\s+(?:Fire\s+(?:and\s+Rescue\s+)?(?:Authority|Service)|Police\s+Authority|"
                 rf"Combined\s+Authority))\b"), "other"),
-    (re.compile(rf"\b({PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
+    # A panel of several areas lists them: "Leicester, Leicestershire and Rutland Police and Crime Panel".
+    (re.compile(rf"\b({PLACES}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)\b"), "panel"),
     (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"),
      "commissioner_office"),
 ]

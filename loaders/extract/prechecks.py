@@ -58,7 +58,8 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     REQUEST: ("asked", "request", "recommend", "urg", "asking", "seconded"),
     REFERRAL: ("referred",),
     ACCOUNTABLE: ("recommendation", "action", "improvement", "afi", "outstanding", "concern"),
-    PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "order of"),
+    PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "order of", "nominat", "second",
+                 "show of hands"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (
         ("been", "now"), ("not", "missed", "possible", "delayed"),
         ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")), strict=True)},

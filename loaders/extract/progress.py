@@ -11,6 +11,7 @@ from scrutiny.loaders.extract.raw import FinderState, RawEvent
 from scrutiny.loaders.extract.segment import Unit
 
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+NOTHING_DONE = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,7}$")
 
 
 class ProgressRules(FinderState):
@@ -37,8 +38,11 @@ class ProgressRules(FinderState):
                 for e in self.events[-4:]):
             return None
         low = prechecks.lowered(span)
-        return next((name for name, pattern in cues.PROGRESS
-                     if prechecks.could_match(pattern, low) and pattern.search(span)), None)
+        for name, pattern in cues.PROGRESS:
+            if prechecks.could_match(pattern, low) and (m := pattern.search(span)):
+                # "no questions had been received": nothing was done, so nothing progressed
+                return None if NOTHING_DONE.search(span, max(0, m.start() - 80), m.start()) else name
+        return None
 
     def _status_event(self, unit, span, status) -> None:
         ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)
