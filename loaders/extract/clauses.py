@@ -125,8 +125,8 @@ class SubjectFinder:
                 # a relative binds to the nearest noun phrase, governed or not ("referred to the IOPC, who")
                 if RELATIVE.search(self.text, m.end, pos) or not self._governed(unit_start, m):
                     return self._apposition(before), True
-                if (head := self._head_of(unit_start, before)) is not None:
-                    return head, True
+                if (governing := self._head_of(unit_start, before)) is not None:
+                    return governing, True
         head = self.text[unit_start:pos]
         if cues.PRONOUN.search(head) and self.last_actor:
             return self.last_actor, True
