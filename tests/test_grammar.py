@@ -262,3 +262,30 @@ def test_a_panel_of_several_areas_keeps_its_whole_name_and_a_phrase_before_a_pan
                "Police and Crime Panel was mentioned.")
     assert sorted(e["name"] for e in data["entities"] if e["type"] == "Body") == [
         "Durham Police and Crime Panel", "Leicester, Leicestershire and Rutland Police and Crime Panel"]
+
+
+def test_a_deputy_holds_another_office_than_the_one_deputised_for():
+    data = run("The Assistant Chief Executive explained that the audit had been delayed.")
+    assert ("Answer", "Assistant Chief Executive") in kinds(data)
+
+
+def test_a_heading_above_an_office_is_no_part_of_its_title():
+    data = run("4. Public Questions\nThe Clerk to the Panel said that none had been received.")
+    assert "Public Questions The Clerk" not in [e["name"] for e in data["entities"]]
+
+
+def test_a_generic_report_title_is_named_by_its_subject():
+    data = run("Members discussed the HMICFRS Inspection Report into Custody Arrangements.")
+    assert [e["name"] for e in data["entities"] if e["type"] == "Report"] == [
+        "HMICFRS Inspection Report into Custody Arrangements"]
+
+
+def test_a_question_put_in_writing_is_asked_by_who_submitted_it():
+    data = run("6. Public questions\nThe Democratic Services Officer reported that Mrs Ann Hale had tabled the "
+               "following question:\nHow many PCSOs are there?")
+    assert ("Question", "Mrs Ann Hale") in kinds(data)
+
+
+def test_the_following_question_is_no_question_folded_into_an_answer():
+    data = run("The Chief Constable explained the following question of resourcing was for the Home Office.")
+    assert not events_of(data, "Question")

@@ -18,7 +18,8 @@ QUESTION = re.compile(
     r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
-    r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning)\b")
+    r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning|"
+    r"(?:submitted|tabled|put|sent\s+in)\s+(?:the\s+following|a|an|two|three|several)\s+(?:\w+\s+)?questions?)\b")
 # A member's point made with a neutral verb is a question or challenge put to the answering side:
 # "Councillor Jones added that ...", "A Member noted that the figures were not good enough".
 MEMBER_SAYS = re.compile(
@@ -32,7 +33,7 @@ NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acce
 # "In response to a question from Councillor Y, the Chief Constable confirmed ...": the question
 # folded into its answer.  Its asker is who the phrase names, "member" for a Member's, or nobody.
 FOLDED_QUESTION = re.compile(
-    r"\b(?:[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|[Ff]ollowing|"
+    r"\b(?:[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|(?<!the\s)[Ff]ollowing|"
     r"[Rr]egarding|[Aa]sked\s+about|[Ii]nvited)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
     r"(?P<what>[Qq]uestions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
 CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")

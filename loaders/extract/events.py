@@ -31,6 +31,8 @@ MINUTES_LINE = re.compile(r"^[ \t]*Minutes:", re.M)
 COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
+SUBMITTED = re.compile(r"(?:submitted|tabled|put|sent)\b")  # a question put in writing, quoted after
+
 class EventFinder(DecisionRules, ProgressRules):
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
@@ -188,7 +190,8 @@ class EventFinder(DecisionRules, ProgressRules):
             return None  # "questions to be asked", "The Committee is asked to note": no one asks here
         if k == "question":
             telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
-            if (who is None and not telegraphic) or side(who) == "officer" or framing:
+            put = SUBMITTED.match(cue.verb) is not None  # "Mr Y had submitted the following question:"
+            if (who is None and not telegraphic) or side(who) == "officer" or (framing and not put):
                 return None
             return "Challenge" if cue.verb.split()[0] in cues.CHALLENGE_VERBS else "Question"
         if k == "passive_question":

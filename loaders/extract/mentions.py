@@ -33,8 +33,10 @@ ROLE_HEADS = (r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analys
 # The head word is rare and the words before it are not: find heads first, then read back.
 ROLE_HEAD_AT = anchored.Heads("Officer", "Manager", "Director", "Adviser", "Advisor", "Co-ordinator",
                               "Coordinator", "Analyst", "Clerk", "Treasurer", "Solicitor", "Auditor", "Commander")
+# Words on the head's own line only (a heading above is no part of the title), never "The".
 ROLE_BEFORE_HEAD = re.compile(
-    rf"((?:[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:\s+(?:and|&)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+){{0,4}}\s+{ROLE_HEADS})$")
+    rf"((?:(?!The\b)[A-Z][a-z]+|HMICFRS|HMIC|OPCC|PCC)(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+|[ \t]+(?!The\b)[A-Z][a-z]+)"
+    rf"{{0,4}}[ \t]+{ROLE_HEADS})$")
 HEAD_OF = re.compile(
     r"\b((?:Strategic\s+|Assistant\s+|Deputy\s+)?(?:Head|Director|Lead)\s+(?:of|for)\s+"
     r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4})")
@@ -145,9 +147,21 @@ def _lexicon_mentions(text: str, tokens: Tokens) -> list[Mention]:
     for h in lex.roles.find(tokens):
         if not text[h.start].isupper() and not _acting_description(text, h.start, h.end):
             continue  # offices are written as titles; "police and crime commissioner" in a letterhead is not one
-        found.append(Mention(h.start, h.end, "Role", h.canonical, role_side(h.canonical),
-                             surface=_surface(text[h.start:h.end])))
+        start, title = _second_office(text, h.start, h.canonical)
+        found.append(Mention(start, h.end, "Role", title, role_side(title),
+                             surface=_surface(text[start:h.end])))
     return found
+
+
+SECOND_OFFICE = re.compile(r"\b(Deputy|Assistant|Associate)[ \t]+$")
+
+
+def _second_office(text: str, start: int, title: str) -> tuple[int, str]:
+    """"the Deputy Chief Executive" holds another office than the Chief Executive, where the
+    lexicon has no entry of its own for it ("Deputy Chief Constable" has one, and wins)."""
+    if (m := SECOND_OFFICE.search(text, max(0, start - 12), start)) is not None:
+        return m.start(1), f"{m[1]} {title}"
+    return start, title
 
 
 DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")

@@ -34,7 +34,8 @@ from scrutiny.loaders.extract.cues import (
 
 PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     QUESTION: ("ask", "quer", "question", "enquir", "inquir", "challeng", "disput", "press", "prob",
-               "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand"),
+               "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand",
+               "submitted", "tabled", "put", "sent in"),
     ANSWER: ("explain", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
              "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read",

@@ -45,6 +45,8 @@ DECISION_RECORD = re.compile(r"^[ \t]*Decision\s+(?:No\.?\s*)?\d{1,4}\s*[-–:]?
 CAP_PHRASE = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*"
 REPORTS_ON = re.compile(rf"\b(?:[Rr]eports|[Ii]nspections|[Rr]eviews)\s+(?:concerning|on|into|about|regarding)\s+"
                         rf"(?P<list>{CAP_PHRASE}(?:\s*,\s*{CAP_PHRASE})*(?:\s*,?\s+and\s+{CAP_PHRASE}))")
+# A generic title named by its subject: "the HMIC Inspection Report into Police Effectiveness".
+SUBJECT_AFTER = re.compile(r"\s+(?:into|on)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’\-]*){0,6}")
 QUARTER = re.compile(r"\s+(?:Quarter|Q)\s*\d\b")
 LEADING = re.compile(r"^(?:(?:Additionally|However|Furthermore|Further|Also|In|At|On|During|Following|Since|"
                      r"January|February|March|April|May|June|July|August|September|October|"
@@ -100,11 +102,13 @@ def find_reports(text: str) -> list[ReportMention]:
             if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")
                                       or title.endswith("?")):  # a quoted question is no title
                 continue
+            end = m.end(group)
+            if pattern is TITLE_CASE and not _distinctive(title) and (about := SUBJECT_AFTER.match(text, end)):
+                title, end = " ".join(f"{title}{about.group(0)}".split()), about.end()
             if not _distinctive(title) or len(title) > 120:
                 continue
-            year = re.search(r"\b(19|20)\d\d\b", text[m.start():m.end() + 8])  # "... Inspection 2019"
-            found.append(ReportMention(m.start(group), m.end(group), title,
-                                       int(year.group(0)) if year else None))
+            year = re.search(r"\b(19|20)\d\d\b", text[m.start():end + 8])  # "... Inspection 2019"
+            found.append(ReportMention(m.start(group), end, title, int(year.group(0)) if year else None))
     return found + _papers(text) + _listed(text)
 
 
