@@ -289,3 +289,21 @@ def test_a_question_put_in_writing_is_asked_by_who_submitted_it():
 def test_the_following_question_is_no_question_folded_into_an_answer():
     data = run("The Chief Constable explained the following question of resourcing was for the Home Office.")
     assert not events_of(data, "Question")
+
+
+def test_a_chairs_welcome_is_procedure_whatever_else_the_sentence_says():
+    data = run("The Chairman welcomed everyone to the meeting, stressed that questions should be brief and "
+               "moved a change to the order of items.")
+    assert data["events"] == []
+
+
+def test_what_someone_may_have_been_asked_to_do_is_no_commitment():
+    data = run("Councillors sat on the Panel, although they might have been asked to raise issues for "
+               "their own councils.")
+    assert not events_of(data, "Commitment")
+
+
+def test_a_page_read_as_one_item_keeps_its_record_before_a_late_minutes_line():
+    record = " ".join(["The Chairman expressed concern that the council had summoned the Commissioner."] * 12)
+    data = run(f"{record}\nMinutes:\nThe Panel noted the report.")
+    assert events_of(data, "Question") or events_of(data, "Challenge")

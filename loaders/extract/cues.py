@@ -63,6 +63,7 @@ PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclo
                         r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|"
                         r"\bminute['’]s silence|"
                         r"\bintroduce\s+themselves|"
+                        r"\bwelcomed\s+(?:everyone|all|those\s+present|attendees|(?:the\s+)?members)\s+to\s+the\s+meeting\b|"
                         r"\b(?:asked\s+for|invited|called\s+for|sought)\s+(?:any\s+|further\s+)?(?:nominations?|"
                         r"seconders?|a\s+seconder|a\s+show\s+of\s+hands)\b|"
                         r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", re.I)
@@ -103,8 +104,9 @@ ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|
 WOULD_DO = re.compile(
     rf"\b(?P<modal>would|will|shall|should)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
     rf"(?:(?P<ing>be\s+[a-z]+ing)|(?!{NOT_ACTS}\b)(?P<what>[a-z]+))\b")
-ASKED_TO = re.compile(
-    rf"\b(?:had|has|have)?\s*(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
+ASKED_TO = re.compile(  # not "may have been asked to": what could happen, not what was asked
+    rf"\b(?<!may\s)(?<!might\s)(?<!could\s)(?:had|has|have)?\s*(?<!may\shave\s)(?<!might\shave\s)"
+    rf"(?<!could\shave\s)(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
 ASK_OTHER = re.compile(
     r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed)\s+(?=(?:the\s+)?[A-Z])")
 INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b|"

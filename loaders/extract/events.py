@@ -31,6 +31,9 @@ MINUTES_LINE = re.compile(r"^[ \t]*Minutes:", re.M)
 COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
+# An agenda's description of an item is a few lines; more before "Minutes:" is a page read as
+# one item, whose record that is, not its description.
+FRONT_MAX = 800
 SUBMITTED = re.compile(r"(?:submitted|tabled|put|sent)\b")  # a question put in writing, quoted after
 
 class EventFinder(DecisionRules, ProgressRules):
@@ -57,7 +60,7 @@ class EventFinder(DecisionRules, ProgressRules):
         description of it ("To receive a quarterly report ...", "A verbal update will be
         provided ..."): what was planned, not what happened, so no events come from it."""
         self.front = [(start, m.start()) for start, end in items
-                      if (m := MINUTES_LINE.search(self.text, start, end))]
+                      if (m := MINUTES_LINE.search(self.text, start, end)) and m.start() - start <= FRONT_MAX]
 
     def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
         if any(start <= unit.start < end for start, end in self.front):

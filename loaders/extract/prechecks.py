@@ -60,7 +60,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     REFERRAL: ("referred",),
     ACCOUNTABLE: ("recommendation", "action", "improvement", "afi", "outstanding", "concern"),
     PROCEDURAL: ("declar", "interest", "apolog", "silence", "introduce", "order of", "nominat", "second",
-                 "show of hands"),
+                 "show of hands", "welcomed"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (
         ("been", "now"), ("not", "missed", "possible", "delayed"),
         ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")), strict=True)},
