@@ -307,3 +307,37 @@ def test_a_page_read_as_one_item_keeps_its_record_before_a_late_minutes_line():
     record = " ".join(["The Chairman expressed concern that the council had summoned the Commissioner."] * 12)
     data = run(f"{record}\nMinutes:\nThe Panel noted the report.")
     assert events_of(data, "Question") or events_of(data, "Challenge")
+
+
+def test_an_apology_for_absence_is_procedure_not_progress():
+    data = run("It was noted that an apology for absence had been received from Councillor Reid.")
+    assert data["events"] == []
+
+
+def test_a_member_asks_in_other_words_too():
+    data = run("Councillor Dodds sought clarity on the reserves. Councillor Hill wondered whether the precept "
+               "could be frozen.")
+    assert kinds(data) == [("Question", "Councillor Dodds"), ("Question", "Councillor Hill")]
+
+
+def test_what_an_officer_told_the_panel_answers():
+    data = run("A Member asked about numbers. The Chief Constable told the Panel that officer numbers were rising.")
+    assert ("Answer", "Chief Constable") in kinds(data)
+
+
+def test_a_deliverable_coming_back_to_the_panel_is_a_commitment_with_no_owner():
+    data = run("The Treasurer said further information would come back to the Panel in June.")
+    (commitment,) = events_of(data, "Commitment")
+    assert commitment["owner"] is None
+
+
+def test_an_event_that_will_take_place_is_no_undertaking():
+    data = run("The Commissioner said the annual general meeting would take place on 28 June.")
+    assert not events_of(data, "Commitment")
+
+
+def test_resolved_to_and_resolved_unanimously_open_decisions():
+    data = run("5. Budget\nRESOLVED to note the report.\n\n6. Estates\nRESOLVED unanimously that the estates "
+               "strategy be approved.")
+    assert [e["quote"] for e in events_of(data, "Resolution")] == [
+        "to note the report.", "that the estates strategy be approved."]

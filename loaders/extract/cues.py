@@ -19,7 +19,9 @@ QUESTION = re.compile(
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
     r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning|"
-    r"(?:submitted|tabled|put|sent\s+in)\s+(?:the\s+following|a|an|two|three|several)\s+(?:\w+\s+)?questions?)\b")
+    r"(?:submitted|tabled|put|sent\s+in)\s+(?:the\s+following|a|an|two|three|several)\s+(?:\w+\s+)?questions?|"
+    r"sought\s+clarity|wondered\s+(?=whether|if|why|how|what|when)|asked\s+for\s+(?:clarity|clarification|"
+    r"an\s+explanation|an\s+update|assurance))\b")
 # A member's point made with a neutral verb is a question or challenge put to the answering side:
 # "Councillor Jones added that ...", "A Member noted that the figures were not good enough".
 MEMBER_SAYS = re.compile(
@@ -51,7 +53,7 @@ ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answe
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
                  r"explains|confirms|clarifies|advises|responds|replies|answers|assures|acknowledges|"
                  r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
-ANSWER_WEAK = (r"reported|stated|informed|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
+ANSWER_WEAK = (r"reported|stated|informed|told|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
                r"accepted|agreed|outlined|suggested|believed|understood")
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
@@ -60,7 +62,7 @@ STRONG_VERB = re.compile(ANSWER_STRONG)
 STANCE = re.compile(r"\b(?:was|were|remained|am|are)\s+(?:confident|satisfied|assured|content)\s+that\b")
 # Procedure, not accountability: declarations, apologies, introductions, the order of business.
 PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclosable|registrable|an?)\s+interests?\b|"
-                        r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapologies\b|"
+                        r"\binterests?\s+(?:was|were|had\s+been)\s+(?:declared|noted)|\bapolog(?:y|ies)\b|"
                         r"\bminute['’]s silence|"
                         r"\bintroduce\s+themselves|"
                         r"\bwelcomed\s+(?:everyone|all|those\s+present|attendees|(?:the\s+)?members)\s+to\s+the\s+meeting\b|"
@@ -98,7 +100,7 @@ NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|al
             r"therefore|make|help|give\s+rise|apply|vary|differ|fall|rise|increase|decrease|reduce|"
             r"improve|change|go|come\s+from|know|think|feel|believe|expire|end|start|begin|cease|find|"
             r"remain(?!\s+(?:fully\s+|closely\s+)?(?:engaged|committed|involved|available|in\s+contact))|"
-            r"form|show|demonstrate|reflect|"
+            r"form|show|demonstrate|reflect|take\s+place|retire|stand\s+down|last|run\s+until|"
             r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
 ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|\w+ly)\s+)*"
 WOULD_DO = re.compile(
@@ -124,7 +126,10 @@ PARTICIPLE = (r"(?:[a-z]+ed|[a-z]+en|done|made|sent|brought|held|set(?:\s+up)?|p
               r"drawn|known|picked\s+up|looked\s+(?:at|into)|followed\s+up|fed\s+back)")
 FUTURE_PASSIVE = re.compile(
     rf"\b(?P<modal>would|will|shall|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+{ADVERBS}"
-    rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b")
+    rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b|"
+    # "further information would come back to the Panel": a deliverable returns, nobody named
+    r"\b(?P<returns>would|will|should)\s+(?:come|be\s+brought|return)\s+(?:back\s+)?to\s+(?:the\s+|a\s+)?"
+    r"(?:next\s+|future\s+|later\s+)?(?:Panel|Committee|Board|meeting)\b")
 # A referral assigns the work to whoever it names: "was referred to the Performance Lead Member
 # meetings for further discussion".
 REFERRAL = re.compile(

@@ -24,7 +24,9 @@ DECISION = re.compile(
     r"\s*(?P<head>RESOLVED|Resolved|RESOLVED\s+THAT|AGREED|Agreed|ACTION|Action|ACTIONS|Actions|"
     r"DECISION|Decision|RECOMMENDATION|Recommendation)\b"
     r"(?:\s+(?:No\.?|Number|Ref\.?)?\s*(?P<num>\d{1,4}[a-z]?|\d{1,3}/\d{2,4})\b)?"  # "Action 4:", an action-log number
-    r"\s*(?:[:,.\-–—]+\s*|\s+(?=[Tt]hat\b)|$)")
+    # "RESOLVED: that", "RESOLVED that", "RESOLVED unanimously that", "RESOLVED to note the report"
+    r"\s*(?:[:,.\-–—]+\s*|\s+(?:unanimously\s+|accordingly\s+)?(?=[Tt]hat\b)|"
+    r"(?:(?<=RESOLVED)|(?<=Resolved)|(?<=AGREED)|(?<=Agreed))\s+(?:unanimously\s+)?(?=to\s+[a-z]+\b)|$)")
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
 BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
