@@ -341,3 +341,17 @@ def test_resolved_to_and_resolved_unanimously_open_decisions():
                "strategy be approved.")
     assert [e["quote"] for e in events_of(data, "Resolution")] == [
         "to note the report.", "that the estates strategy be approved."]
+
+
+def test_a_list_of_questions_after_its_introduction_gives_a_question_per_line():
+    data = run("4. Road safety\nThe Panel discussed:\n\n·\nhow many cameras were working?\n\n·\nspeeds had risen. "
+               "Was enforcement enough?\n\nThe Chief Constable explained that two vans had been bought.")
+    questions = events_of(data, "Question")
+    assert [q["quote"] for q in questions] == ["how many cameras were working?", "Was enforcement enough?"]
+    assert all(actor(data, q, "asker") == "Panel" for q in questions)
+
+
+def test_a_member_restating_concern_or_surprised_challenges():
+    data = run("Councillor Potts reiterated his concern about the delays. Councillor Hill was surprised that "
+               "it would be another month.")
+    assert kinds(data) == [("Challenge", "Councillor Potts"), ("Question", "Councillor Hill")]

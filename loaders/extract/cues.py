@@ -20,7 +20,8 @@ QUESTION = re.compile(
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
     r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning|"
     r"(?:submitted|tabled|put|sent\s+in)\s+(?:the\s+following|a|an|two|three|several)\s+(?:\w+\s+)?questions?|"
-    r"sought\s+clarity|wondered\s+(?=whether|if|why|how|what|when)|asked\s+for\s+(?:clarity|clarification|"
+    r"sought\s+clarity|wondered\s+(?=whether|if|why|how|what|when)|"
+    r"(?:reiterated|repeated|restated)\s+(?:his|her|their|the\s+Panel['’]s|the\s+Committee['’]s)\s+concerns?|asked\s+for\s+(?:clarity|clarification|"
     r"an\s+explanation|an\s+update|assurance))\b")
 # A member's point made with a neutral verb is a question or challenge put to the answering side:
 # "Councillor Jones added that ...", "A Member noted that the figures were not good enough".
@@ -28,9 +29,9 @@ MEMBER_SAYS = re.compile(
     r"\b(?P<verb>referred\s+to\s+(?=(?:the|a|an)\s+(?:\w+\s+)?(?:problems?|issues?|concerns?|difficult\w*|lack|need|"
     r"delays?|failures?)\b)|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
     r"felt|stated|said|added|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
-    r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|"
+    r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|(?:was|were)\s+surprised\s+(?=that|by|at)|"
     r"believed|considered|warned|cautioned|questioned\s+whether)\b")
-NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|"
+NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|\bsurprised\b|"
                              r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", re.I)
 # "In response to a question from Councillor Y, the Chief Constable confirmed ...": the question
 # folded into its answer.  Its asker is who the phrase names, "member" for a Member's, or nobody.
@@ -38,7 +39,8 @@ FOLDED_QUESTION = re.compile(
     r"\b(?:[Ii]n\s+(?:response|reply|answer)\s+to|[Rr]esponding\s+to|[Rr]eplying\s+to|(?<!the\s)[Ff]ollowing|"
     r"[Rr]egarding|[Aa]sked\s+about|[Ii]nvited)\s+(?:a\s+|an\s+|the\s+|further\s+)?(?:\w+['’]s?\s+){0,2}?"
     r"(?P<what>[Qq]uestions?|query|queries|(?:points?|concerns?)\s+raised)\b(?:\s+(?:from|by|form|raised\s+by|of)\s+)?")
-CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised")
+CHALLENGE_VERBS = ("challenged", "disputed", "pressed", "expressed", "stressed", "criticised", "reiterated",
+                   "repeated", "restated")
 # "no questions had been received", "no further concerns were raised": nobody asked anything.
 NOT_ASKED = r"(?<!\bno\s)(?<!\bno\sfurther\s)(?<!\bno\sother\s)(?<!\bnot\sany\s)"
 PASSIVE_QUESTION = re.compile(

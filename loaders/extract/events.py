@@ -34,6 +34,10 @@ COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 # An agenda's description of an item is a few lines; more before "Minutes:" is a page read as
 # one item, whose record that is, not its description.
 FRONT_MAX = 800
+# What introduces a list of questions: "The Panel discussed:", "Questions:", "Members asked the following:"
+NARRATIVE = re.compile(r"\s*(?:The|A|An|Members|Councillor|Cllr|It)\b")
+QUESTION_LIST = re.compile(r"\b(?:discussed|asked|raised|questioned|queried|sought|questions?|queries|"
+                           r"the\s+following)\b", re.I)
 SUBMITTED = re.compile(r"(?:submitted|tabled|put|sent)\b")  # a question put in writing, quoted after
 
 class EventFinder(DecisionRules, ProgressRules):
@@ -51,6 +55,7 @@ class EventFinder(DecisionRules, ProgressRules):
         self.procedural_items: list[bool] = []  # by item: a procedural item gives no events
         self.answer_intro: tuple[int, Mention | None] | None = None
         self.front: list[tuple[int, int]] = []
+        self.question_list: tuple[int, Mention | None] | None = None  # (item, asker) of a list of questions
         self.procedural = False
         self.current_item = 0
 
@@ -131,6 +136,22 @@ class EventFinder(DecisionRules, ProgressRules):
                 self._emit(kind, unit, clause, cue, who)
         if "Commitment" not in emitted:
             self._agentless(unit, clause, quote, framing)
+        self._question_list(unit, clause, quote, framing, emitted)
+
+    def _question_list(self, unit: Unit, clause: Clause, quote: str, framing: bool, emitted: set[str]) -> None:
+        """"The Panel discussed:" and a list of lines ending "?": each line a question, asked by
+        whoever the line introducing the list names (or nobody)."""
+        if framing and quote.rstrip().endswith(":") and QUESTION_LIST.search(quote):
+            first = next(iter(self.mentions_between(clause.start, clause.end)), None)
+            self.question_list = (unit.item, first if first is not None and side(first) != "officer" else None)
+        elif quote.rstrip().endswith("?") and self.question_list and self.question_list[0] == unit.item:
+            if "Question" not in emitted:
+                ev = RawEvent("Question", clause.start, clause.end, unit.item)
+                ev.actor = self.question_list[1]
+                self.last_question[unit.item] = len(self.events)
+                self.events.append(ev)
+        elif emitted or NARRATIVE.match(quote):
+            self.question_list = None  # the record goes on: "The Chief Constable explained ..."
 
     def _agentless(self, unit: Unit, clause: Clause, quote: str, framing: bool) -> None:
         """A deliverable with no named doer: "further information would be circulated",

@@ -35,7 +35,8 @@ from scrutiny.loaders.extract.cues import (
 PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     QUESTION: ("ask", "quer", "question", "enquir", "inquir", "challeng", "disput", "press", "prob",
                "wish", "want", "sought", "raise", "request", "express", "stress", "criticis", "understand",
-               "submitted", "tabled", "put", "sent in", "clarity", "wondered"),
+               "submitted", "tabled", "put", "sent in", "clarity", "wondered", "reiterated", "repeated",
+               "restated"),
     ANSWER: ("explain", "told", "confirm", "clarif", "advis", "respond", "repl", "answer", "assur", "acknowledg",
              "report", "stat", "inform", "indicat", "noted", "said", "add", "comment", "emphasi",
              "highlight", "accept", "agreed", "outlin", "suggest", "believ", "reaffirm", "reiterat", "read",
@@ -53,7 +54,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
     INTENTION: ("intention",),
     MEMBER_SAYS: ("refer", "suggest", "comment", "highlight", "raise", "felt", "stat", "said", "add",
                   "noted", "point", "observ", "remark", "emphasi", "stress", "argu", "not", "understand",
-                  "believ", "consider", "warn", "caution", "question"),
+                  "believ", "consider", "warn", "caution", "question", "surprised"),
     FOLDED_QUESTION: ("question", "quer", "point", "concern"),
     FUTURE_PASSIVE: ("would", "will", "shall", "could", "should", "is to", "are to", "was to", "were to"),
     REQUEST: ("asked", "request", "recommend", "urg", "asking", "seconded"),
