@@ -355,3 +355,8 @@ def test_a_member_restating_concern_or_surprised_challenges():
     data = run("Councillor Potts reiterated his concern about the delays. Councillor Hill was surprised that "
                "it would be another month.")
     assert kinds(data) == [("Challenge", "Councillor Potts"), ("Question", "Councillor Hill")]
+
+
+def test_a_name_after_an_office_and_a_comma_is_a_person():
+    data = run("The Panel welcomed the Chief Constable for Testshire, Chris Haward, and the Treasurer, Ann Lowe.")
+    assert sorted(e["name"] for e in data["entities"] if e["type"] == "Person") == ["Ann Lowe", "Chris Haward"]

@@ -119,8 +119,11 @@ NAME_BEFORE = re.compile(rf"(?P<name>{FULL})(?:,?[ \t]+|[ \t]*\([ \t]*)(?:the[ \
 # "Alison Hernandez (Devon and Cornwall Police and Crime Commissioner)": a name, then who they are
 NAME_PAREN = re.compile(rf"(?P<name>{FULL})[ \t]*\(")
 PAREN_OPEN = re.compile(r"\((?=[A-Z][^()\n]{2,80}\))")
-NAME_AFTER = re.compile(rf"^(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+(?:the[ \t]+recently[ \t]+appointed[ \t]+)?"
-                        rf"(?P<name>{FULL})\b")
+# "the Chief Constable for Lincolnshire, Chris Haward": the office may say where, then the name
+# (matched at the office's end, so no "^": with a start position, "^" would never match there)
+NAME_AFTER = re.compile(rf"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+){{0,3}}"
+                        rf"(?=,))?(?:,|[ \t]+is|[ \t]+was|,[ \t]+currently)?[ \t]+"
+                        rf"(?:the[ \t]+recently[ \t]+appointed[ \t]+)?(?P<name>{FULL})\b")
 # "Councillors Michael Pavlovic, Tim Grogan and Steve Shaw-Wright"
 PLURAL_HONORIFIC = re.compile(rf"\b(?:Councillors|Cllrs)\.?:?[ \t]+"
                               rf"(?P<list>(?:{FULL}|{WORD})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?:{FULL}))+)")
