@@ -358,5 +358,6 @@ def test_a_member_restating_concern_or_surprised_challenges():
 
 
 def test_a_name_after_an_office_and_a_comma_is_a_person():
-    data = run("The Panel welcomed the Chief Constable for Testshire, Chris Haward, and the Chief Finance Officer, Ann Lowe.")
+    data = run("The Panel welcomed the Chief Constable for Testshire, Chris Haward, and the Chief Finance "
+               "Officer, Ann Lowe.")
     assert sorted(e["name"] for e in data["entities"] if e["type"] == "Person") == ["Ann Lowe", "Chris Haward"]
