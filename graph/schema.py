@@ -115,7 +115,7 @@ class Event(Node):
 class Document(Node):
     """One minutes document as read; key is ``sha256:<hex>`` of its text."""
 
-    source = StringProperty(required=True)
+    source = StringProperty(required=True, index=True)  # the previous version of a file is found by it
     url = StringProperty()
     format = StringProperty(required=True)
     title = StringProperty()
