@@ -115,10 +115,29 @@ def _load_bundled(store, settings) -> None:
     assert not report.failed, report.failed
 
 
+def bundled(graphs: Graphs, kind: str) -> tuple:
+    """(store, settings) holding the bundled minutes, loaded once per store."""
+    return graphs.get(kind, "sample", _load_bundled)
+
+
 @pytest.fixture
 def sample_store(store_kind, graphs):
     """The bundled minutes, loaded once per store."""
-    return graphs.get(store_kind, "sample", _load_bundled)[0]
+    return bundled(graphs, store_kind)[0]
+
+
+FIXTURE_AS_OF = "2024-10-01"  # the day the four-meeting fixture's commitments are judged on
+
+
+def _load_minutes_and_fixture_graph(store, settings) -> None:
+    report = load_minutes_and_fixture(store, settings, FIXTURE_AS_OF)
+    assert len(report.loaded) == 9 and not report.failed, report.failed
+
+
+def minutes_and_fixture(graphs: Graphs, kind: str) -> tuple:
+    """(store, settings) holding the bundled minutes and the four-meeting fixture, linked as of
+    ``FIXTURE_AS_OF``, loaded once per store for every module that reads them."""
+    return graphs.get(kind, "minutes-and-fixture", _load_minutes_and_fixture_graph)
 
 
 def load_minutes_and_fixture(store, settings: Settings, today: str):

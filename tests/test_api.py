@@ -26,15 +26,10 @@ from scrutiny.errors import StoreError
 from scrutiny.graph.cypher import upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.settings import Settings
-from tests.conftest import STORES, load_minutes_and_fixture, serve_app
+from tests.conftest import FIXTURE_AS_OF, STORES, minutes_and_fixture, serve_app
 
 PANEL_PCC = "person/body:borsetshire police and crime panel|sterling|john"
-GRAPH, AS_OF = "api-minutes-and-fixture", "2024-10-01"
-
-
-def _load(store, settings: Settings) -> None:
-    report = load_minutes_and_fixture(store, settings, AS_OF)
-    assert len(report.loaded) == 9 and not report.failed, report.failed
+AS_OF = FIXTURE_AS_OF
 
 
 @dataclass
@@ -49,7 +44,7 @@ class Served:
 @pytest.fixture(scope="module", params=STORES)
 def served(request, graphs):
     """One server per store: the app opens its store from settings of that kind."""
-    loaded = graphs.get(request.param, GRAPH, _load)[1]
+    loaded = minutes_and_fixture(graphs, request.param)[1]
     settings = loaded.model_copy(update={"row_limit": 500})
     server, thread, url = serve_app(create_app(settings))
     try:
@@ -63,7 +58,7 @@ def served(request, graphs):
 @pytest.fixture
 def api(served, graphs) -> Served:
     """The module's server, its store holding the module's graph now."""
-    served.store = graphs.get(served.kind, GRAPH, _load)[0]
+    served.store = minutes_and_fixture(graphs, served.kind)[0]
     return served
 
 

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from scrutiny import queries
-from tests.conftest import EXAMPLES, _load_bundled, store_env
+from tests.conftest import EXAMPLES, bundled, store_env
 
 
 def scrutiny(*args, env):
@@ -24,7 +24,7 @@ def scrutiny(*args, env):
 @pytest.fixture
 def bundled_env(store_kind, graphs) -> dict[str, str]:
     """The environment of a child that reads the bundled minutes on this test's store."""
-    return store_env(graphs.get(store_kind, "sample", _load_bundled)[1])
+    return store_env(bundled(graphs, store_kind)[1])
 
 
 def test_load_then_report_prints_the_accountability_table(settings):

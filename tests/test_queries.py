@@ -16,9 +16,9 @@ import pytest
 from scrutiny import queries
 from scrutiny.errors import QueryNotFound, QueryParameterError
 from scrutiny.graph.stores.base import open_store
-from tests.conftest import ROOT, load_minutes_and_fixture
+from tests.conftest import FIXTURE_AS_OF, ROOT, load_minutes_and_fixture, minutes_and_fixture
 
-AS_OF = "2024-10-01"
+AS_OF = FIXTURE_AS_OF
 EXPECTED = ROOT / "tests" / "expected" / "queries"
 PARAMS = {  # what each query is run with for its snapshot
     "accountability-record": {"who": "sterling"},
@@ -29,15 +29,10 @@ PARAMS = {  # what each query is run with for its snapshot
 }
 
 
-def _load(store, settings) -> None:
-    report = load_minutes_and_fixture(store, settings, AS_OF)
-    assert len(report.loaded) == 9 and not report.failed
-
-
 @pytest.fixture
 def graph(store_kind, graphs):
     """The bundled minutes and the four-meeting fixture, once per store."""
-    return graphs.get(store_kind, "minutes-and-fixture", _load)[0]
+    return minutes_and_fixture(graphs, store_kind)[0]
 
 
 def _rows(store, name, **params):
