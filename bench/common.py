@@ -23,6 +23,20 @@ def arguments(description: str, extra: Callable[[argparse.ArgumentParser], None]
     return parser.parse_args()
 
 
+def replicated(folder: Path, sources: list[Path], megabytes: float) -> tuple[list[Path], float]:
+    """The minutes in ``sources`` copied into ``folder`` until they reach ``megabytes``, each copy
+    made unique (so loading never skips one as unchanged): (paths, megabytes written)."""
+    texts = [p.read_text(encoding="utf-8") for src in sources for p in sorted(src.glob("*.txt"))]
+    paths, size, n = [], 0, 0
+    while size < megabytes * 1_000_000:
+        path = folder / f"minutes-{n:05d}.txt"
+        path.write_text(f"{texts[n % len(texts)]}\n\nCopy {n}.", encoding="utf-8")
+        paths.append(path)
+        size += path.stat().st_size
+        n += 1
+    return paths, size / 1_000_000
+
+
 def timed(work: Callable[[], object], runs: int) -> list[float]:
     """Seconds of each of ``runs`` calls (after one untimed warm-up)."""
     work()

@@ -8,25 +8,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, arguments, median, print_table, spread
+from common import ROOT, arguments, median, print_table, replicated, spread
 
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.loaders.pipeline import load_paths
 from scrutiny.settings import Settings
 
 SOURCES = [ROOT / "examples" / "minutes", ROOT / "tests" / "fixtures" / "borsetshire"]
-
-
-def corpus(folder: Path, megabytes: float) -> tuple[list[Path], float]:
-    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.glob("*.txt"))]
-    paths, size, n = [], 0, 0
-    while size < megabytes * 1_000_000:
-        path = folder / f"minutes-{n:05d}.txt"
-        path.write_text(f"{texts[n % len(texts)]}\n\nCopy {n}.", encoding="utf-8")
-        paths.append(path)
-        size += path.stat().st_size
-        n += 1
-    return paths, size / 1_000_000
 
 
 def one_run(paths: list[Path], work: Path) -> tuple[float, float]:
@@ -49,7 +37,7 @@ def one_run(paths: list[Path], work: Path) -> tuple[float, float]:
 def main() -> None:
     args = arguments(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
-        paths, megabytes = corpus(Path(tmp), 20 if args.full else 1)
+        paths, megabytes = replicated(Path(tmp), SOURCES, 20 if args.full else 1)
         runs = [one_run(paths, Path(tmp)) for _ in range(max(1, args.runs // 2))]
     loads, reloads = [r[0] for r in runs], [r[1] for r in runs]
     t, r = median(loads), median(reloads)

@@ -8,12 +8,13 @@ four-meeting fixture and the nine Kent meetings, copied until it reaches the siz
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, arguments, median, print_table
+from common import ROOT, arguments, median, print_table, replicated
 
 sys.path.insert(0, str(ROOT))  # the suite's Neo4j launcher, tests/neo4j_server.py
 
@@ -27,18 +28,6 @@ SOURCES = [ROOT / "examples" / "minutes", ROOT / "tests" / "fixtures" / "borsets
 PARAMS = {"accountability-record": {"who": "commissioner"}, "report-trail": {"subject": "inspection"},
           "search-quotes": {"text": "victims"}, "open-commitments": {"as_of": "2018-01-01"},
           "hmicfrs-response-clock": {"as_of": "2018-01-01"}}
-
-
-def corpus(folder: Path, megabytes: float) -> tuple[list[Path], float]:
-    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.glob("*.txt"))]
-    paths, size, n = [], 0, 0
-    while size < megabytes * 1_000_000:
-        path = folder / f"minutes-{n:05d}.txt"
-        path.write_text(f"{texts[n % len(texts)]}\n\nCopy {n}.", encoding="utf-8")
-        paths.append(path)
-        size += path.stat().st_size
-        n += 1
-    return paths, size / 1_000_000
 
 
 def load_seconds(settings: Settings, paths: list[Path], empty) -> float:
@@ -81,8 +70,10 @@ def main() -> None:
         server = Neo4jServer(work / "neo4j")
         try:
             (work / "minutes").mkdir()
-            paths, megabytes = corpus(work / "minutes", 4 if args.full else 0.5)
-            stores = {"embedded": (Settings(data_dir=work / "embedded"), lambda: _remove(work / "embedded")),
+            paths, megabytes = replicated(work / "minutes", SOURCES, 4 if args.full else 0.5)
+            def empty_embedded() -> None:
+                shutil.rmtree(work / "embedded", ignore_errors=True)
+            stores = {"embedded": (Settings(data_dir=work / "embedded"), empty_embedded),
                       "neo4j": (server.settings(work / "n4j"), server.wipe)}
             loads = {kind: [load_seconds(s, paths, empty) for _ in range(max(1, args.runs // 2))]
                      for kind, (s, empty) in stores.items()}
@@ -90,11 +81,6 @@ def main() -> None:
         finally:
             server.stop()
     _print(megabytes, len(paths), loads, latency)
-
-
-def _remove(path: Path) -> None:
-    import shutil
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def _print(megabytes: float, documents: int, loads: dict, latency: dict) -> None:
