@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from scrutiny.graph.cypher import BACKFILLS, Statement
+from scrutiny.graph.cypher import BACKFILLS, Statement, search_text
 from scrutiny.settings import Settings
 
 
@@ -81,13 +81,14 @@ def rank_hits(terms: list[str], hits: list[dict[str, Any]], limit: int) -> list[
     """The hits whose quote has every term, best first by one score both stores give alike.
 
     RediSearch and Lucene stem and score differently, so their own scores and near misses
-    would make the same search answer differently on each store. Score: the share of the
-    quote's words that are search terms (a short quote about exactly this ranks first).
+    would make the same search answer differently on each store. The quote's words are the
+    ones both indexes read (``search_text``). Score: the share of them that are search terms
+    (a short quote about exactly this ranks first).
     """
     wanted = {_stem(t) for t in terms}
     ranked = []
     for hit in hits:
-        words = [_stem(w) for w in re.findall(r"\w+", hit.get("quote") or "")]
+        words = [_stem(w) for w in (search_text(hit.get("quote")) or "").split()]
         if words and wanted <= set(words):
             score = round(sum(w in wanted for w in words) / len(words), 6)
             ranked.append({**hit, "score": score})
