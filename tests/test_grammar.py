@@ -361,3 +361,55 @@ def test_a_name_after_an_office_and_a_comma_is_a_person():
     data = run("The Panel welcomed the Chief Constable for Testshire, Chris Haward, and the Chief Finance "
                "Officer, Ann Lowe.")
     assert sorted(e["name"] for e in data["entities"] if e["type"] == "Person") == ["Ann Lowe", "Chris Haward"]
+
+
+def test_a_member_asking_an_officer_to_act_puts_the_work_on_the_officer():
+    data = run("Councillor Okafor asked the Chief Constable to visit the new hub. Mrs Lane requested that the "
+               "Commissioner publish the audit. Councillor Bell urged the Chief Finance Officer to share the figures.")
+    owners = [actor(data, c, "owner") for c in events_of(data, "Commitment")]
+    assert owners == ["Chief Constable", "Police and Crime Commissioner", "Chief Finance Officer"]
+    assert [actor(data, q, "asker") for q in events_of(data, "Question")] == ["Councillor Okafor", "Mrs Lane"]
+
+
+def test_asking_to_be_told_more_is_a_question_not_a_commitment():
+    data = run("Councillor Reid asked for further details of the overtime budget.")
+    assert kinds(data) == [("Question", "Councillor Reid")]
+
+
+def test_a_member_noting_a_shortfall_puts_a_point_while_noting_a_report_does_not():
+    data = run("Councillor Evans noted that the response times were not good enough. Councillor Shah indicated "
+               "that more detail was needed on how the savings would be made. Councillor Evans noted the report.")
+    assert kinds(data) == [("Challenge", "Councillor Evans"), ("Question", "Councillor Shah")]
+
+
+def test_an_officer_noting_still_answers():
+    data = run("Councillor Evans asked about drones. The Chief Finance Officer noted changes to the grant rules.")
+    assert ("Answer", "Chief Finance Officer") in kinds(data)
+
+
+def test_a_question_received_or_read_out_is_a_question_of_whoever_sent_it():
+    data = run("5. Public questions\nThe Panel received two written questions:\n\nThe Clerk read a question "
+               "from Councillor Moss about the precept.")
+    assert kinds(data) == [("Question", None), ("Question", "Councillor Moss")]
+
+
+def test_not_only_and_always_do_not_hide_an_undertaking():
+    data = run("Councillor Ahmed asked about the review. The Commissioner said that the Force would not only "
+               "adopt the findings but also publish them.")
+    assert ("Commitment", "Force") in kinds(data)
+
+
+def test_willingness_and_duty_to_act_are_undertakings_of_their_subject():
+    data = run("Councillor Dunn confirmed his willingness to chair the working group.")
+    assert ("Commitment", "Councillor Dunn") in kinds(data)
+
+
+def test_a_new_speakers_point_after_an_answer_is_not_another_answer():
+    data = run("Councillor Hale asked about cameras. The Commissioner explained that six were working.\n\n"
+               "Mr Gupta noted that the vans had been idle for a month.")
+    assert ("Answer", "Mr Gupta") not in kinds(data)
+
+
+def test_a_raised_error_answered_in_the_same_sentence_gives_question_answer_and_commitment():
+    data = run("The Chair raised some errors in the minutes, and it was confirmed these would be corrected.")
+    assert [k for k, _ in kinds(data)] == ["Question", "Answer", "Commitment"]

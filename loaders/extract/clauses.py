@@ -214,6 +214,11 @@ NEAREST = 8  # noun phrases looked at, nearest first, for a clause's subject
 OPENING = 120  # characters before one: the longest clause opening ("In response to ..., the")
 
 
+def _either_side(cue: Cue) -> bool:
+    """"noted", "indicated": a member's point or an officer's answer, as the subject decides."""
+    return cue.kind == "member_says" and cue.verb in ("noted", "indicated")
+
+
 def clauses(text: str, start: int, end: int, mentions: list[Mention],
             finder: SubjectFinder) -> list[Clause]:
     """Split one sentence at cues whose named subject comes after the previous cue."""
@@ -221,7 +226,7 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
     kinds = possible(low)
     primary = find_cues(text, start, end, PRIMARY, kinds)
     weak = [c for c in find_cues(text, start, end, WEAK, kinds)
-            if not any(c.start < p.end and p.start < c.end for p in primary)]
+            if not any(c.start < p.end and p.start < c.end and not _either_side(p) for p in primary)]
     primary = sorted(primary + weak, key=lambda c: c.start)
     for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
         cue.subject, cue.explicit = finder.subject(start, cue.start, mentions)

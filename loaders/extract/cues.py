@@ -15,7 +15,7 @@ QUESTION = re.compile(
     r"\b(?P<verb>asked|Asked|Queried|Questioned|Sought|queried|questioned|enquired|inquired|challenged|disputed|pressed|probed|"
     r"wished to know|wanted to know|to\s+ask\b|(?:wanted|sought|wished)\s+to\s+understand|"
     r"sought (?:an?\s+|further\s+|some\s+)?(?:clarification|assurances?|reassurances?|update|"
-    r"information|confirmation|details|further|views)|raised (?:a|an|the|concerns?|questions?|"
+    r"information|confirmation|details|further|views)|raised (?:a|an|the|some|several|two|three|concerns?|questions?|"
     r"issues?|additional|further|a number|queries|points?)|requested (?:that|an?|further|details|"
     r"information|clarification|sight)|expressed (?:concerns?|disappointment|frustration|"
     r"dissatisfaction|surprise|reservations)|stressed the need|criticised|questioning|"
@@ -30,7 +30,14 @@ MEMBER_SAYS = re.compile(
     r"delays?|failures?)\b)|suggested|commented|highlighted|raised\s+(?:that|the\s+(?:issue|point|matter))|"
     r"felt|stated|said|added|pointed\s+out|observed|remarked|emphasi[sz]ed|stressed|argued|"
     r"(?:was|were)\s+not\s+(?:satisfied|convinced|content|happy)|(?:was|were)\s+surprised\s+(?=that|by|at)|"
-    r"believed|considered|warned|cautioned|questioned\s+whether)\b")
+    r"believed|considered|warned|cautioned|questioned\s+whether|noted|indicated)\b")
+# "noted" and "indicated" are mostly the Panel taking note; a member's point only when it says
+# something is lacking or needed: "noted that the figures were not good enough", "indicated that
+# more detail was needed", "in his view ...".
+SHORTFALL = re.compile(r"\b(?:was|were|is|are|be)\s+(?:still\s+|also\s+)?(?:needed|required|lacking|missing)\b|"
+                       r"\bmore\s+(?:detail|information|work|clarity|needed|should|could)\b|\bshould\b|\bmust\b|"
+                       r"\black\s+of\b|\binsufficient|\bunclear\b|\bnot\s+(?:enough|sufficient|clear|good)\b|"
+                       r"\bin\s+(?:his|her|their|my)\s+(?:view|opinion)\b|\bmay\s+not\s+be\b", re.I)
 NEGATIVE_STANCE = re.compile(r"\bnot\s+(?:good\s+enough|satisfied|convinced|acceptable|adequate)|\bsurprised\b|"
                              r"\bdisappoint|\bunacceptable|\bcriticis|\bconcern", re.I)
 # "In response to a question from Councillor Y, the Chief Constable confirmed ...": the question
@@ -49,14 +56,17 @@ PASSIVE_QUESTION = re.compile(
     r"(?:was|were|had been)\s+(?:\w+\s+)?"
     r"(?:raised|asked|expressed|sought|put|needed|required|requested)\b(?:\s+by\s+)?|"
     r"\bit was (?:asked|queried|questioned)\s+"
-    r"(?:whether|if|why|how|what)\b", re.I)
+    r"(?:whether|if|why|how|what)\b|"
+    # "The Panel received one written question:", "read a question from a member of the public"
+    r"\b(?P<received>received|read(?:\s+out)?)\s+(?:a|an|one|two|three|four|five|six|\d+)\s+(?:\w+\s+){0,2}?"
+    r"questions?\b(?:\s+from\s+)?", re.I)
 
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
                  r"explains|confirms|clarifies|advises|responds|replies|answers|assures|acknowledges|"
                  r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
 ANSWER_WEAK = (r"reported|stated|informed|told|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
-               r"accepted|agreed|outlined|suggested|believed|understood")
+               r"estimated|accepted|agreed|outlined|suggested|believed|understood")
 ANSWER = re.compile(
     rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
@@ -104,17 +114,22 @@ NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|al
             r"remain(?!\s+(?:fully\s+|closely\s+)?(?:engaged|committed|involved|available|in\s+contact))|"
             r"form|show|demonstrate|reflect|take\s+place|retire|stand\s+down|last|run\s+until|"
             r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
-ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|\w+ly)\s+)*"
+# "would not only look at ... but also", "would always be taken seriously": still an undertaking.
+ADVERBS = r"(?:(?:also|then|now|further|personally|again|certainly|happily|soon|shortly|always|not\s+only|\w+ly)\s+)*"
 WOULD_DO = re.compile(
     rf"\b(?P<modal>would|will|shall|should)\s+{ADVERBS}(?:be\s+(?:happy|pleased|willing|able|glad|delighted)\s+to\s+)?"
     rf"(?:(?P<ing>be\s+[a-z]+ing)|(?!{NOT_ACTS}\b)(?P<what>[a-z]+))\b")
 ASKED_TO = re.compile(  # not "may have been asked to": what could happen, not what was asked
     rf"\b(?<!may\s)(?<!might\s)(?<!could\s)(?:had|has|have)?\s*(?<!may\shave\s)(?<!might\shave\s)"
     rf"(?<!could\shave\s)(?:been|be|was|were|is|are)\s+(?:formally\s+)?(?:asked|requested|tasked|instructed|invited|commissioned|directed)\s+to\s+(?!{NOT_ACTIONS})(?P<what>\w+)")
+# Work put on someone else: "asked the Commissioner to meet ...", "urged the Force to publish ...",
+# "requested that the Commissioner provide ..." (a subjunctive: the verb's bare form).
 ASK_OTHER = re.compile(
-    r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed)\s+(?=(?:the\s+)?[A-Z])")
+    r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed|urged|encouraged|called\s+(?:up)?on)"
+    r"\s+(?=(?:that\s+)?(?:the\s+)?[A-Z])")
 INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b|"
-                       r"\b(?:his|her|their|its)\s+intention\s+(?:of|to)\b")
+                       r"\b(?:his|her|their|its)\s+(?:intention|willingness|readiness)\s+(?:of|to)\b|"
+                       r"\bincumbent\s+(?:up)?on\s+(?:him|her|them|himself|herself)\s+to\b")
 # Agentless future and modal passives: "would be circulated", "could be provided later in 2017",
 # "should be reviewed by X", "further work would be done".  States are not acts.
 STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|involved|pleased|"
@@ -141,7 +156,8 @@ REFERRAL = re.compile(
 # "wanted to understand how", "clarification on what".  A relative "which" is no question.
 EMBEDDED_QUESTION = re.compile(
     r"\bwhether\b|\b(?:ask\w*|quer\w*|question\w*|wonder\w*|enquir\w*|inquir\w*|understand|know|"
-    r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b", re.I)
+    r"clarif\w*|unclear|sought|sure)\s+(?:\w+\s+){0,4}?(?:if|how|what|why|which|when|where|who)\b|"
+    r"\b(?:detail|details|information|clarity|needed)\s+(?:on|about|as\s+to)\s+(?:how|what|why|when)\b", re.I)
 CONDITION = re.compile(r"\b(?:unless|once)\b", re.I)
 # A forecast, not a promise: "it is likely that the timeline will be revised"; and a
 # description: "work whereby funding streams will be pooled".

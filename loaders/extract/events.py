@@ -38,7 +38,11 @@ FRONT_MAX = 800
 NARRATIVE = re.compile(r"\s*(?:The|A|An|Members|Councillor|Cllr|It)\b")
 QUESTION_LIST = re.compile(r"\b(?:discussed|asked|raised|questioned|queried|sought|questions?|queries|"
                            r"the\s+following)\b", re.I)
+RECEIVED = re.compile(r"(?:received|read)\b")
 SUBMITTED = re.compile(r"(?:submitted|tabled|put|sent)\b")  # a question put in writing, quoted after
+
+# What a member asks to be told, not sent: "asked for further information/details/clarification".
+INFORMATION_ASKED = re.compile(r"\bfor\s+(?:\w+\s+){0,3}?(?:information|details|clarification|explanation)$")
 
 class EventFinder(DecisionRules, ProgressRules):
     def __init__(self, text: str, mentions: list[Mention]):
@@ -159,13 +163,17 @@ class EventFinder(DecisionRules, ProgressRules):
         officer a member's request was put to.  Said in an answer, it still names no doer
         ("the Commissioner advised that the response would be submitted"): null, never a guess."""
         asks = [c.start for c in clause.cues if c.kind in ("question", "passive_question")]
+        answered = [c.start for c in clause.cues if c.kind in ("answer", "passive_answer")]
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
-            if cue.kind == "future_passive" and any(a < cue.start for a in asks):
+            if cue.kind == "future_passive" and any(a < cue.start and not any(a < b < cue.start for b in answered)
+                                                    for a in asks):
                 continue  # "sought an assurance that they would be deployed": asked for, not promised
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
+            if cue.kind == "request" and self._asks_to_know(cue, clause):
+                continue  # "asked for further information on X": a question, nothing to deliver later
             owner = self._request_addressee(clause, cue) if cue.kind == "request" else \
                 self._referred_to(cue) if cue.kind == "referral" else None
             self._emit("Commitment", unit, clause, cue, owner)
@@ -195,6 +203,10 @@ class EventFinder(DecisionRules, ProgressRules):
         return due_phrase(rest) is not None or re.search(
             r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
 
+    def _asks_to_know(self, cue, clause: Clause) -> bool:
+        return INFORMATION_ASKED.search(self.text, cue.start, cue.end) is not None and \
+            due_phrase(self.text[cue.start:clause.end]) is None
+
     def _referred_to(self, cue) -> Mention | None:
         inside = self.mentions_between(cue.start, cue.end)
         return inside[0] if inside else None
@@ -218,17 +230,20 @@ class EventFinder(DecisionRules, ProgressRules):
             if (who is None and not telegraphic) or side(who) == "officer" or (framing and not put):
                 return None
             return "Challenge" if cue.verb.split()[0] in cues.CHALLENGE_VERBS else "Question"
-        if k == "passive_question":
-            return None if framing else "Question"
+        if k == "passive_question":  # a question received is introduced by a colon, like a list
+            return None if framing and not RECEIVED.match(cue.verb) else "Question"
         if k == "folded_question":
             return "Question"
         if k == "member_says":
             if who is None or side(who) != "member" or who.type == "Body" or framing or \
                     cues.POSITIVE_STANCE.match(after) or (cue.verb == "noted" and self._plural(who)):
                 return None  # "Members noted that ...": the Panel takes note, it does not ask
+            if cue.verb in ("noted", "indicated") and not (cues.SHORTFALL.search(after) or
+                                                          cues.NEGATIVE_STANCE.search(after)):
+                return None  # "Councillor Ahmed noted the report": taking note, no point put
             return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
-        if k == "ask_other":
-            return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
+        if k == "ask_other":  # "asked the Commissioner to meet ...": work put on the one asked
+            return "Commitment" if self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
             rules = who is not None and who.type == "Role" and "chair" in who.name.lower() and \
                 REPLY_VERB.fullmatch(cue.verb) is not None  # the Chair answers for the Panel
@@ -239,6 +254,9 @@ class EventFinder(DecisionRules, ProgressRules):
             if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and \
                     self.last_question.get(self.current_item) is None:
                 return None  # "The Commissioner noted that ...", unprompted: an announcement
+            if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and side(who) == "person" and \
+                    self._answered_by_other(who):
+                return None  # "Mr Fousert noted that ..." after the Commissioner answered: a new point
             return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
         if k == "passive_answer":
             return "Answer"
@@ -256,10 +274,25 @@ class EventFinder(DecisionRules, ProgressRules):
             return "Commitment"
         return None
 
+    def _answered_by_other(self, who: Mention) -> bool:
+        """The item's last question has its answer, from someone other than ``who``."""
+        asked = self.last_question.get(self.current_item)
+        answers = [ev for ev in self.events[asked + 1:] if ev.type == "Answer"] if asked is not None else []
+        return bool(answers) and all(ev.actor is None or ev.actor.name != who.name for ev in answers)
+
     def _asks_other(self, cue, clause) -> bool:
-        m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
-        target = self._mention_at(cue.end + (m.end() if m else 0))
-        return target is not None and re.match(r"\s+to\s+\w+", self.text[target.end:clause.end]) is not None
+        """The one asked is named and an act follows: "X to meet", or "that X provide"."""
+        target = self._asked_one(cue, clause)
+        if target is None:
+            return False
+        after = self.text[target.end:clause.end]
+        if self.text[cue.end:target.start].lstrip().lower().startswith("that"):
+            return cues.BASE_VERB.match(after) is not None and not after.lstrip().startswith("to ")
+        return re.match(r"\s+to\s+\w+", after) is not None
+
+    def _asked_one(self, cue, clause) -> Mention | None:
+        m = re.match(r"\s*(?:that\s+)?(?:the\s+)?", self.text[cue.end:clause.end])
+        return self._mention_at(cue.end + (m.end() if m else 0))
 
     def _emit(self, kind, unit, clause, cue, who) -> None:
         quote = self.text[clause.start:clause.end]
@@ -283,8 +316,7 @@ class EventFinder(DecisionRules, ProgressRules):
 
     def _owner(self, cue, clause, who):
         if cue.kind in ("ask_other", "question"):
-            m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
-            return self._mention_at(cue.end + (m.end() if m else 0)), who
+            return self._asked_one(cue, clause), who
         if cue.kind == "intention":
             inside = [m for m in self.mentions_between(cue.start, cue.end)]
             return (inside[0] if inside else who), None
@@ -299,7 +331,7 @@ class EventFinder(DecisionRules, ProgressRules):
         return inside[0] if inside else None
 
     def _passive_agent(self, cue, clause):
-        if self.text[cue.start:cue.end].rstrip().endswith("by"):
+        if self.text[cue.start:cue.end].rstrip().endswith(("by", "from")):
             return self._mention_at(cue.end) or self._mention_at(cue.end + 1)
         return None
 
