@@ -413,3 +413,35 @@ def test_a_new_speakers_point_after_an_answer_is_not_another_answer():
 def test_a_raised_error_answered_in_the_same_sentence_gives_question_answer_and_commitment():
     data = run("The Chair raised some errors in the minutes, and it was confirmed these would be corrected.")
     assert [k for k, _ in kinds(data)] == ["Question", "Answer", "Commitment"]
+
+
+def names_of(data: dict, kind: str) -> list[str]:
+    return sorted(e["name"] for e in data["entities"] if e["type"] == kind)
+
+
+def test_organisations_named_in_a_declaration_are_bodies_and_the_panel_is_not():
+    data = run("4. Declarations of Interest\nCouncillor Ross declared that she was a Trustee of Harbour Lights and "
+               "a member of the Panel. Mr Kay declared an interest as Chairman of the Riverside Youth Trust.")
+    assert names_of(data, "Body") == ["Harbour Lights", "Riverside Youth Trust"]
+    assert "Trustee" in names_of(data, "Role")
+
+
+def test_a_lower_case_paper_is_a_report_when_it_says_whose_or_which():
+    data = run("The Panel considered the commissioner's annual report. The panel's work programme was agreed.")
+    assert names_of(data, "Report") == ["annual report"]
+
+
+def test_a_report_named_by_its_subject_but_not_by_its_author():
+    data = run("The Panel received a report on Rural Crime Partnerships. It also received a report of the "
+               "Police and Crime Commissioner.")
+    assert names_of(data, "Report") == ["Rural Crime Partnerships"]
+
+
+def test_a_place_before_an_office_is_not_a_person():
+    data = run("A letter was sent to the West Mercia Police and Crime Commissioner.")
+    assert names_of(data, "Person") == []
+
+
+def test_names_after_led_by_are_people_and_a_roman_numeral_is_no_initial():
+    data = run("The session was led by Amira Khan and Tom Price at Elizabeth II Court.")
+    assert names_of(data, "Person") == ["Amira Khan", "Tom Price"]

@@ -27,6 +27,8 @@ NOT_NAMES = {
     "Detective", "Councillor", "Councillors", "Cllr", "With", "From", "As", "But", "If", "When",
     "Had", "Has", "Was", "Were", "Would", "Will", "Could", "All", "Any", "Some", "Chairman",
     "Vice", "Chairs", "Government", "Home", "Secretary", "Minister", "Executive", "Officer",
+    # words of a paper's or an item's title, which follow names in lists: "Ms Mallender Question 1"
+    "Question", "Questions", "Response", "Responses", "Appendix", "Against", "Update",
 }
 ROLE_HEADS = (r"(?:Officer|Manager|Director|Adviser|Advisor|Co-?ordinator|Analyst|Clerk|Treasurer|Solicitor|"
               r"Auditor|Commander)")
@@ -62,6 +64,15 @@ PRODUCTIVE_BODY = [
     (re.compile(rf"\b(Office\s+of\s+the\s+{PLACE}\s+Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Commissioner)\b"),
      "commissioner_office"),
 ]
+# A declaration names the organisations a member serves: "declared that she is a Trustee of IDAS",
+# "a member of the Leicester Council of Faiths".  Only there is a bare capitalised name a body.
+DECLARATION = re.compile(r"\bdeclar|\binterests?\b", re.I)
+DECLARED_BODY = re.compile(
+    r"\b(?:[Tt]rustee|CEO|Chief\s+Executive|Chair(?:man|woman|person)?|[Mm]ember|[Dd]irector|[Pp]atron|[Gg]overnor|"
+    r"[Ss]ecretary|[Vv]olunteer|[Ee]mployee|employed|works?|worked)\s+(?:of|for|at|by|with)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,5})")
+NOT_DECLARED = {"Panel", "Committee", "Council", "Board", "Year", "Meeting", "Authority", "Police", "Force",
+                "Commissioner", "Constabulary", "Municipal", "State"}
 NAME_LABEL = re.compile(r"\bName:\s*(?:(?P<rank>(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|"
                         r"Constable))\s+)?(?:\d+\s+)?(?P<name>(?:[A-Z][a-z]+\s+)?" + NAME + ")")
 TITLE_LABEL = re.compile(r"\bTitle:\s*(?P<title>[^\n]+(?:\n(?!\s*\n)[^\n]+)?)")
@@ -220,12 +231,27 @@ def _productive(text: str) -> list[Mention]:
         title = " ".join(m["title"].split())
         if 2 <= len(title.split()) <= 8:
             found.append(Mention(m.start("title"), m.end("title"), "Role", title, "officer"))
+    found += _declared_bodies(text)
     body_heads = anchored.heads(text, BODY_HEAD_AT)
     for pattern, kind in PRODUCTIVE_BODY:
         for m in anchored.read_back(text, body_heads, pattern, 160):
             side = "member" if kind == "panel" else "officer"
             found.append(Mention(m.start(1), m.end(1), "Body", " ".join(m.group(1).split()), side,
                                  kind=kind))
+    return found
+
+
+def _declared_bodies(text: str) -> list[Mention]:
+    """Organisations named after "Trustee of", "member of", ... on the lines that declare interests."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not DECLARATION.search(line.group(0)):
+            continue
+        for m in DECLARED_BODY.finditer(text, line.start(), line.end()):
+            words = m["name"].split()
+            if words[-1].rstrip("'’s") in NOT_DECLARED or words[0] in NOT_DECLARED:
+                continue  # "member of the Panel", "Secretary of State": no organisation named
+            found.append(Mention(m.start("name"), m.end("name"), "Body", " ".join(words), "person", kind="other"))
     return found
 
 

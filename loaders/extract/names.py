@@ -17,12 +17,14 @@ import bisect
 import re
 
 from scrutiny.loaders.extract import anchored
+from scrutiny.loaders.extract.lexicon import lexicons
 from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
 
 # "McCarthy", "O’Keefe", "Shaw-Wright", "Zoë": a capital, then letters that may hold one more.
 WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’\-][A-ZÀ-Ý][a-zà-ÿ]+)?"
 KEYED = re.compile(rf"\b(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*\((?P<key>[A-Z][A-Za-z]{{1,3}})\)")
-INITIAL_NAME = re.compile(rf"(?<![\w.])(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b"
+INITIAL_NAME = re.compile(rf"(?<![\w.])(?!(?:II|III|IV|VI|VII|VIII|IX)[ \t])"  # "Elizabeth II Court"
+                          rf"(?P<init>(?:[A-Z]\.?[ \t]?){{1,2}})[ \t]?(?P<surname>{WORD})\b"
                           r"(?![ \t]+[A-Z][a-z])")
 FULL_NAME_SUBJECT = re.compile(
     rf"(?:^|(?<=[.:]\s)|(?<=\n))(?P<name>{WORD}[ \t]+{WORD})(?=[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|said|was|had)\b)", re.M)
@@ -113,7 +115,8 @@ FULL = rf"{WORD}[ \t]+(?:[A-Z]\.?[ \t]+)?{WORD}"
 # "Contact: Lynn Harker", "introduced Nicola Calway", "the recently appointed Paul Gibson"
 NAMED_BY = re.compile(rf"(?:\b(?:Contact|Author|Clerk|Report\s+author)\s*:\s*|\b(?:introduced|welcomed|thanked|"
                       rf"congratulated|appointed|elected|nominated)\s+(?:back\s+)?|"
-                      rf"\b(?:proposed|seconded|moved|chaired|presented)\s+by\s+)(?P<name>{FULL})\b")
+                      rf"\b(?:proposed|seconded|moved|chaired|presented|led|given|delivered|accompanied)\s+by\s+)"
+                      rf"(?P<name>{FULL})\b(?:[ \t]+and[ \t]+(?P<also>{FULL})\b)?")
 # "Clare Killeen, Strategic Policy and Scrutiny Advisor": a name set beside an office
 NAME_BEFORE = re.compile(rf"(?P<name>{FULL})(?:,?[ \t]+|[ \t]*\([ \t]*)(?:the[ \t]+|our[ \t]+)?$")
 # "Alison Hernandez (Devon and Cornwall Police and Crime Commissioner)": a name, then who they are
@@ -140,9 +143,12 @@ def _person(m: re.Match, group: str, sides: Sides) -> Mention | None:
 def named_people(text: str, sides: Sides, offices: list[Mention]) -> list[Mention]:
     """Names that the words around them mark as people: a label, a verb of introducing,
     an office beside them, a plural honorific."""
-    found = [p for m in NAMED_BY.finditer(text) if (p := _person(m, "name", sides))]
+    found = [p for m in NAMED_BY.finditer(text) for g in ("name", "also")
+             if m[g] and (p := _person(m, g, sides))]
     for office in offices:
-        if m := NAME_BEFORE.search(text, max(0, office.start - 60), office.start):
+        m = NAME_BEFORE.search(text, max(0, office.start - 60), office.start)
+        # "the South Yorkshire Police and Crime Commissioner": a place, not a person
+        if m and m["name"].lower() not in lexicons().force_places:
             found += filter(None, [_person(m, "name", sides)])
         if m := NAME_AFTER.match(text, office.end, office.end + 60):
             found += filter(None, [_person(m, "name", sides)])

@@ -36,6 +36,9 @@ PAPER_HEAD = anchored.Heads(
                                     "Finance", "Budget", "Precept", "Complaint", "Complaints")), any_case=True)
 # "PCC quarterly report", "the Commissioner's annual report": the head may be lower case
 PAPER = re.compile(rf"\b((?:[A-Z][A-Za-z]+(?:['’]s)?\s+){{0,4}}(?i:{PAPER_HEADS}))\b")
+OWNER_BEFORE = re.compile(r"(?i:(?:commissioner|pcc|pfcc|opcc|panel|force|constabulary|mayor|chief\s+constable)['’]s"
+                          r"|quarter\s+\d)\s+$")
+PERIOD_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b")
 # A list of published decisions names each decision's paper: "Decision 002 Public confidence
 # surveys - SCP-D-...pdf", "Decision 003 – Crest Support to LCJB performance framework: year 3".
 DECISION_RECORD = re.compile(r"^[ \t]*Decision\s+(?:No\.?\s*)?\d{1,4}\s*[-–:]?\s*(?P<t>[A-Z][^\n:]{3,100}?)"
@@ -57,6 +60,12 @@ INSPECTION_OF = re.compile(
     r"(?P<t>(?:the\s+)?[A-Za-z'’\-]+(?:\s+[A-Za-z'’\-]+){1,10}?)\s+(?:report\b|was published|published)")
 LOWER_NAMED = re.compile(r"\b(?P<t>(?:[A-Z][A-Za-z]+\s+){1,4}(?:[a-z]+\s+){0,4}(?:inspection|review))"
                          r"(?:\s+\d{4})?\s+report\b")
+# A paper named by its subject: "received a report on Revenue and Capital Budgets", "A report was
+# presented on the Impact of ...".  Not its author ("report of/by/from the Commissioner").
+REPORT_ON = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:\w+\s+)?report\s+"
+                       r"(?:was\s+(?:presented|submitted|received|considered)\s+)?"
+                       r"(?:on|into|regarding|concerning)\s+(?:the\s+)?"
+                       r"(?P<t>[A-Z][A-Za-z\-]*(?:\s+(?:(?:and|of|for|in|the|&)\s+){0,2}[A-Z][A-Za-z\-]*){1,8})\b(?!['’])")
 PERSON_NAMED = re.compile(r"\b[Tt]he\s+(?P<t>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+[Rr]eport)\b")
 GENERIC = {"hmic", "hmicfrs", "inspection", "report", "review", "thematic", "joint", "the", "a",
            "an", "post", "final", "initial", "annual", "this", "that", "police", "force", "of",
@@ -96,7 +105,7 @@ def generic(title: str) -> bool:
 def find_reports(text: str) -> list[ReportMention]:
     found: list[ReportMention] = []
     for pattern, group in ((QUOTED, 1), (TITLE_CASE, 1), (INSPECTION_OF, "t"),
-                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t")):
+                           (LOWER_NAMED, "t"), (PERSON_NAMED, "t"), (REPORT_ON, "t")):
         for m in _titles(text) if pattern is TITLE_CASE else pattern.finditer(text):
             title = _clean(m.group(group))
             if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")
@@ -144,11 +153,20 @@ def _titled(phrase: str) -> bool:
     return all(w[0].isupper() for w in phrase.split() if len(w) > 3)
 
 
+def _owned(text: str, start: int, end: int) -> bool:
+    """A lower-case paper named by whose or which it is: "the commissioner's annual report",
+    "the quarter 3 performance report", "the annual report for 2017/18"."""
+    if not text[start:end].lower().endswith("report"):
+        return False  # "the panel's work programme" is its agenda, not a paper it discussed
+    return OWNER_BEFORE.search(text, max(0, start - 40), start) is not None or \
+        PERIOD_AFTER.match(text, end) is not None
+
+
 def _papers(text: str) -> list[ReportMention]:
     """The body's own papers, found from their head words ("Risk Register")."""
     found = []
     for m in anchored.read_back(text, anchored.heads(text, PAPER_HEAD), PAPER, 80):
-        if _bare_head(m.group(0)) and not _titled(m.group(0)):
+        if _bare_head(m.group(0)) and not _titled(m.group(0)) and not _owned(text, m.start(), m.end()):
             continue  # "the work programme": a lower-case head needs a named modifier ("PCC quarterly report")
         end = (q.end() if (q := QUARTER.match(text, m.end())) else m.end())
         title = _clean(re.sub(r"^[A-Z][A-Za-z]+['’]s\s+", "", text[m.start():end]))  # "the Commissioner's"
