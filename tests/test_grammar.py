@@ -445,3 +445,15 @@ def test_a_place_before_an_office_is_not_a_person():
 def test_names_after_led_by_are_people_and_a_roman_numeral_is_no_initial():
     data = run("The session was led by Amira Khan and Tom Price at Elizabeth II Court.")
     assert names_of(data, "Person") == ["Amira Khan", "Tom Price"]
+
+
+def test_offices_in_general_urged_to_act_owe_nothing():
+    data = run("Councillor Bell asked about funding. The Commissioner advised that the Home Office had "
+               "encouraged PCCs to bid for more grants.")
+    assert not events_of(data, "Commitment")
+
+
+def test_an_answer_goes_on_without_that_when_a_clause_follows():
+    data = run("Councillor Ng asked about theft. The Chief Constable explained the figures. He added a "
+               "breakdown could be circulated to Members.")
+    assert [k for k in kinds(data)].count(("Answer", "Chief Constable")) == 2

@@ -68,7 +68,10 @@ ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answe
 ANSWER_WEAK = (r"reported|stated|informed|told|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
                r"estimated|accepted|agreed|outlined|suggested|believed|understood")
 ANSWER = re.compile(
-    rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:)")
+    rf"\b(?P<verb>{ANSWER_STRONG})\b|\b(?P<weak>{ANSWER_WEAK})\b(?=(?:\s+\w+){{0,3}}?\s+(?:that|he|she|they|it|there)\b|\s*:|"
+    # "She added a league table could be circulated": a reported clause without "that"
+    r"\s+(?:an?|the|some|more|further)\s+(?:(?!which\b|who\b|that\b)\w+\s+){0,3}?"
+    r"(?:would|could|will|had|has|have|was|were|is|are)\b)")
 ANSWER_WEAK_ANY = re.compile(rf"\b(?P<weak>{ANSWER_WEAK})\b")
 STRONG_VERB = re.compile(ANSWER_STRONG)
 STANCE = re.compile(r"\b(?:was|were|remained|am|are)\s+(?:confident|satisfied|assured|content)\s+that\b")

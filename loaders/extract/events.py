@@ -283,8 +283,9 @@ class EventFinder(DecisionRules, ProgressRules):
     def _asks_other(self, cue, clause) -> bool:
         """The one asked is named and an act follows: "X to meet", or "that X provide"."""
         target = self._asked_one(cue, clause)
-        if target is None:
-            return False
+        if target is None or (target.type == "Role" and target.side != "member"
+                              and self.text[target.start:target.end].endswith("s")):
+            return False  # "had encouraged PCCs to ...": offices in general, nobody's work
         after = self.text[target.end:clause.end]
         if self.text[cue.end:target.start].lstrip().lower().startswith("that"):
             return cues.BASE_VERB.match(after) is not None and not after.lstrip().startswith("to ")
