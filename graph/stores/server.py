@@ -11,7 +11,6 @@ A process killed with -9 leaves its server running; the next opener reuses it.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import logging
 import os
 import platform
@@ -25,13 +24,13 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from scrutiny.errors import StoreUnavailable
+from scrutiny.graph.stores.sockets import TrustedSocketConnection, ensure_private, serves, socket_path
 
 START_TIMEOUT_S = 15.0  # for a new server to appear
 LOAD_TIMEOUT_S = 1800.0  # for a running one to read its files: about 15 s per 1M nodes here
 PROBE_TIMEOUT_S = 5.0  # a server busy with a large write still answers within it
 # Unconfigured, Python prints warnings to stderr: the CLI says why it is waiting at no cost.
 log = logging.getLogger("scrutiny.store")
-SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
 
 
 def check_platform() -> None:
@@ -59,14 +58,7 @@ class ServerDir:
         self.lock_path = self.root / "server.lock"
         self.pid_path = self.root / "server.pid"
         self.log_path = self.root / "server.log"
-        self.socket_path = self._socket_path()
-
-    def _socket_path(self) -> str:
-        path = str(self.root / "server.sock")
-        if len(path) <= SOCKET_PATH_MAX:
-            return path
-        digest = hashlib.sha1(str(self.root).encode()).hexdigest()[:16]
-        return f"/tmp/scrutiny-{os.getuid()}-{digest}.sock"
+        self.socket_path = socket_path(self.root)
 
     @contextmanager
     def locked(self):
@@ -82,9 +74,13 @@ class ServerDir:
         # No retries: a closed or shut-down server must fail fast, not back off for seconds.
         # No read timeout by default: redis-py's 5 s would cut off any query the server's own
         # per-query timeout still allows; a dead server closes the socket, which fails at once.
-        return redis.Redis(unix_socket_path=self.socket_path, client_name=client_name,
-                           retry=Retry(NoBackoff(), 0), decode_responses=True,
-                           socket_timeout=socket_timeout, socket_connect_timeout=5)
+        ensure_private(self.socket_path, self.root)
+        retry = Retry(NoBackoff(), 0)
+        pool = redis.ConnectionPool(
+            connection_class=TrustedSocketConnection, path=self.socket_path,
+            expected_pid=self.running_pid, client_name=client_name, retry=retry,
+            decode_responses=True, socket_timeout=socket_timeout, socket_connect_timeout=5)
+        return redis.Redis(connection_pool=pool, retry=retry)
 
     def status(self) -> str:
         """``up`` (answers), ``starting`` (its process runs but does not answer yet: it is
@@ -110,11 +106,7 @@ class ServerDir:
         """The pid of this directory's live server.  The pid file alone is not enough: after a
         kill -9 it stays, and its number may since belong to another process."""
         pid = self.server_pid()
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if pid else b""
-        except OSError:
-            return None
-        return pid if self.socket_path.encode() in cmdline else None
+        return pid if pid and serves(pid, self.socket_path) else None
 
     def ensure_running(self) -> None:
         """Under the lock: reuse this directory's server, waiting while it starts, or start one
@@ -129,6 +121,7 @@ class ServerDir:
     def start(self, appendonly: bool = True) -> None:
         """Start a daemonised server on this directory and wait until it answers.  Without
         ``appendonly`` it reads ``graph.rdb`` (a restore); with it, only the append-only files."""
+        ensure_private(self.socket_path, self.root)
         if os.path.exists(self.socket_path):
             os.unlink(self.socket_path)  # stale: nothing answered on it and no server runs
         try:
