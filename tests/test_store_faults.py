@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import socket
+import subprocess
 import threading
 import time
 
+import httpx
 import pytest
 
-from scrutiny.errors import StoreUntrusted
+from scrutiny.errors import StoreFault, StoreUntrusted
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.graph.stores.server import ServerDir
 from scrutiny.graph.stores.sockets import SOCKET_PATH_MAX, private_dir
+from tests.conftest import EXAMPLES, free_port
 from tests.processes import cli, server_processes
 
 
@@ -156,3 +160,118 @@ def test_the_cli_refuses_a_squatted_socket_in_one_line(tmp_path):
     assert proc.returncode == 1
     assert err.count("\n") == 1 and err.startswith("Error: refusing the socket "), err
     assert squatter.received == b""
+
+
+def _kill_server(data_dir) -> int:
+    server = ServerDir(data_dir)
+    pid = server.server_pid()
+    assert pid and server.alive()
+    os.kill(pid, signal.SIGKILL)
+    server.wait_for_exit(pid)
+    assert not server.alive()
+    return pid
+
+
+def test_a_store_whose_server_was_killed_starts_it_again_on_the_next_call(embedded_settings):
+    store = EmbeddedStore(embedded_settings.data_dir)
+    try:
+        store.run("CREATE (:Person {key: 'before'})", write=True)
+        killed = _kill_server(embedded_settings.data_dir)
+        assert store.run("MATCH (p:Person) RETURN p.key AS key") == [{"key": "before"}]
+        _kill_server(embedded_settings.data_dir)
+        store.run("CREATE (:Person {key: 'after'})", write=True)  # a write finds it again too
+        keys = store.run("MATCH (p:Person) RETURN p.key AS key ORDER BY key")
+        assert keys == [{"key": "after"}, {"key": "before"}]
+        assert server_processes(embedded_settings.data_dir) == [store.dir.server_pid()] != [killed]
+    finally:
+        store.close()
+
+
+def test_the_api_answers_again_after_its_database_server_is_killed(tmp_path):
+    data, port = tmp_path / "data", free_port()
+    api = cli("serve", "--port", str(port), data_dir=data)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            _wait_for_health(http, api)
+            _kill_server(data)
+            assert http.get("/health").status_code == 200
+            assert ServerDir(data).alive()
+    finally:
+        api.send_signal(signal.SIGINT)
+        api.communicate(timeout=60)
+
+
+def _wait_for_health(http: httpx.Client, api) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert api.poll() is None, api.communicate()[1]
+        try:
+            if http.get("/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)  # still starting
+    raise AssertionError("the API did not come up")
+
+
+class SaveBreaker:
+    """The directory's own server, started so that it can be made unable to save: its save
+    directory removed under it, as a full disk fails a save, after which it answers MISCONF
+    to writes and to PING.  (Only a server started with protected configs enabled may be
+    moved to another directory.)"""
+
+    def __init__(self, tmp_path):
+        self.data, self.gone = tmp_path / "data", tmp_path / "gone"
+        self.server = ServerDir(self.data)
+        self.server.root.mkdir(parents=True)
+        subprocess.run([*self.server.command(), "--enable-protected-configs", "yes"],
+                       check=True, timeout=30)
+        self.server.wait_until_up()
+        self.conn = self.server.client("scrutiny-test")
+
+    def break_saves(self) -> None:
+        self.gone.mkdir()
+        self.conn.config_set("dir", str(self.gone))
+        self.gone.rmdir()
+        self.conn.bgsave()
+        deadline = time.monotonic() + 30
+        while self.conn.info("persistence")["rdb_last_bgsave_status"] != "err":
+            assert time.monotonic() < deadline, "the save did not fail: nothing would be tested"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.conn.close()
+        for pid in server_processes(self.data):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def saves(tmp_path):
+    breaker = SaveBreaker(tmp_path)
+    yield breaker
+    breaker.stop()
+
+
+def test_a_server_that_cannot_write_its_disk_is_a_fault_not_a_server_starting(saves):
+    saves.break_saves()
+    load = cli("load", str(EXAMPLES), data_dir=saves.data)
+    _, load_err = load.communicate(timeout=120)
+    report = cli("report", data_dir=saves.data)  # was: waited 30 minutes for it to "start"
+    _, report_err = report.communicate(timeout=120)
+    for proc, err in ((load, load_err), (report, report_err)):
+        assert proc.returncode == 1
+        assert err.count("\n") == 1, err
+        assert err.startswith(f"Error: the embedded store in {saves.data} cannot write to its "
+                              "disk (MISCONF"), err
+        assert "free space on the disk" in err
+
+
+def test_a_long_lived_store_reports_a_disk_it_cannot_write_in_one_line(saves):
+    store = EmbeddedStore(saves.data)
+    try:
+        store.run("CREATE (:Person {key: 'a'})", write=True)
+        saves.break_saves()
+        with pytest.raises(StoreFault, match="cannot write to its disk"):
+            store.run("CREATE (:Person {key: 'b'})", write=True)
+        assert store.run("MATCH (p:Person) RETURN p.key AS key") == [{"key": "a"}]  # reads go on
+    finally:
+        store.close()
