@@ -275,3 +275,59 @@ def test_a_long_lived_store_reports_a_disk_it_cannot_write_in_one_line(saves):
         assert store.run("MATCH (p:Person) RETURN p.key AS key") == [{"key": "a"}]  # reads go on
     finally:
         store.close()
+
+
+def _one_line_error(*args, data_dir) -> str:
+    proc = cli(*args, data_dir=data_dir)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert err.count("\n") == 1 and err.startswith("Error: "), err  # no traceback
+    return err
+
+
+def test_a_data_directory_that_is_a_file_is_refused_in_one_line(tmp_path):
+    data = tmp_path / "data"
+    data.write_text("not a directory")
+    err = _one_line_error("report", data_dir=data)
+    assert f"cannot use the data directory {data}: {data}/falkordb: Not a directory" in err
+    assert "scrutiny restore" in err
+
+
+def test_a_server_that_cannot_open_its_files_says_why_in_one_line(tmp_path):
+    data = tmp_path / "data"
+    (data / "falkordb" / "server.log").mkdir(parents=True)  # where the server must write
+    err = _one_line_error("report", data_dir=data)
+    assert f"the embedded store in {data} did not start: " in err
+    assert "Can't open the log file" in err
+
+
+def _loaded_then_closed(tmp_path):
+    data = tmp_path / "data"
+    proc = cli("load", str(EXAMPLES), data_dir=data)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert server_processes(data) == []
+    logs = list((data / "falkordb" / "appendonlydir").glob("*.incr.aof"))
+    assert len(logs) == 1
+    return data, logs[0]
+
+
+def test_a_garbled_append_only_log_names_the_file_and_restore(tmp_path):
+    data, log = _loaded_then_closed(tmp_path)
+    body = log.read_bytes()
+    log.write_bytes(body[:40] + b"garbage" + body[47:])  # a command broken in the middle
+    err = _one_line_error("report", data_dir=data)
+    assert f"the embedded store in {data} did not start: Bad file format reading the append " \
+           f"only file appendonlydir/{log.name}" in err
+    assert "scrutiny restore" in err
+
+
+def test_damaged_text_in_the_log_names_it_and_restore(tmp_path):
+    """Bytes changed in place: the server loads the log, and the text read back is not UTF-8."""
+    data, log = _loaded_then_closed(tmp_path)
+    body = log.read_bytes()
+    assert body.count(b"Commissioner") > 3
+    log.write_bytes(body.replace(b"Commissioner", b"Commissi\xffner"))
+    err = _one_line_error("report", data_dir=data)
+    assert f"the embedded store in {data} holds damaged text: its append-only log " \
+           f"{data}/falkordb/appendonlydir is corrupted; restore a backup: scrutiny restore" in err
