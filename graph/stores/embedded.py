@@ -235,8 +235,8 @@ class EmbeddedStore:
             try:
                 if other_clients(self.conn, self.client_name) == 0:
                     shutdown(self.conn, self.dir.socket_path)
-            except redis.RedisError:
-                pass  # the server is already gone
+            except (redis.RedisError, StoreError):
+                pass  # the server is already gone, or its socket is no longer ours
             finally:
                 self.conn.close()
                 self.conn.connection_pool.disconnect()

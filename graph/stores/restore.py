@@ -20,6 +20,8 @@ import tarfile
 from pathlib import Path
 from typing import IO
 
+import redis
+
 from scrutiny.errors import StoreError
 from scrutiny.graph.stores.backup import INFO, SNAPSHOT, count_documents, wait_for_log_rewrite
 from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
@@ -95,11 +97,9 @@ def _rebuild_log(server: ServerDir, graph: str) -> int:
         documents = count_documents(conn, graph)
         conn.config_set("appendonly", "yes")
         wait_for_log_rewrite(conn)
-        pid = server.server_pid()
-        shutdown(conn, server.socket_path)
-        server.wait_for_exit(pid)
     finally:
         conn.close()
+    _stop(server)
     return documents
 
 
@@ -130,7 +130,7 @@ def _prove(scratch: ServerDir, archive: Path) -> tuple[dict, int]:
     graph = info.get("graph", "scrutiny")
     try:
         found = _rebuild_log(scratch, graph)
-    except StoreError as exc:
+    except (StoreError, redis.RedisError) as exc:
         raise StoreError(f"{archive}: the snapshot does not start ({exc})") from None
     if found != info.get("documents", found):
         raise StoreError(f"{archive}: the snapshot holds {found} documents, the backup said "
@@ -187,7 +187,7 @@ def restore(data_dir: Path, archive: Path) -> tuple[dict, Path | None]:
         except OSError as exc:
             raise StoreError(f"restore failed, the store in {data_dir} is unchanged: "
                              f"{exc.filename or ''}: {exc.strerror or exc}") from None
-        except StoreError as exc:
+        except (StoreError, redis.RedisError) as exc:
             raise StoreError(f"{exc}; the store in {data_dir} is unchanged") from None
         finally:
             _discard(scratch)
