@@ -51,6 +51,29 @@ class QueryTimeout(StoreError):
     code = "query_timeout"
 
 
+class StoreUntrusted(StoreUnavailable):
+    """The store's socket, or the directory it is in, is not provably ours: refused before
+    anything is sent on it."""
+
+    status = 503
+    code = "store_untrusted"
+
+
+class StoreFault(StoreUnavailable):
+    """The store's server runs but cannot serve: it cannot write its disk (full, unwritable)
+    or answers with an error instead of the data."""
+
+    status = 503
+    code = "store_fault"
+
+
+class StoreCorrupt(StoreError):
+    """The store's files are damaged (what they hold cannot be read back): restore a backup."""
+
+    status = 500
+    code = "store_corrupt"
+
+
 class LoaderError(ScrutinyError):
     """A document could not be read; carries the file and the reason."""
 

@@ -113,4 +113,5 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     bogus.write_bytes(b"not an archive")
     code, _, err = finish(cli("restore", str(bogus), data_dir=tmp_path / "data"))
     assert code == 1
-    assert err.strip() == f"Error: {bogus}: not a scrutiny backup (not a gzip file)"
+    assert err.strip() == (f"Error: {bogus}: not a scrutiny backup (not a gzip file); the store in "
+                           f"{tmp_path / 'data'} is unchanged")

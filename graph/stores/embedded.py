@@ -2,12 +2,18 @@
 
 A document's statements go in one MULTI/EXEC block, so no other client's
 command runs between them and the append-only file records them together.
+
+A store outlives its server if need be: when the server is killed (or stopped by another
+command while this store's connection was dead), the next call finds or starts one again
+under the directory's lock and carries on.  A read lost with the server is run again; a
+write is sent only on a connection just seen to answer.
 """
 
 from __future__ import annotations
 
 import atexit
 import os
+import threading
 import uuid
 from typing import Any
 
@@ -19,15 +25,23 @@ from scrutiny.errors import QueryParameterError, QueryTimeout, StoreError, Store
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS, Statement
 from scrutiny.graph.stores.base import WriteSummary, candidate_limit, fulltext_terms, rank_hits
+from scrutiny.graph.stores.faults import corrupt
 from scrutiny.graph.stores.results import falkor_rows
 from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
 from scrutiny.settings import Settings
 
+# Replies of a server that refuses every write, whatever the query (not a query's own error).
+SERVER_FAULTS = ("MISCONF", "READONLY", "OOM", "NOAUTH", "MASTERDOWN", "NOREPLICAS")
 
-def _translate(exc: Exception) -> StoreError:
+
+def _translate(exc: Exception, server: ServerDir) -> StoreError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, redis.ConnectionError):
         return StoreUnavailable(f"embedded store unreachable: {text}")
+    if isinstance(exc, UnicodeDecodeError):  # every text the loader writes is valid UTF-8
+        return corrupt(server)
+    if text.startswith(SERVER_FAULTS):
+        return server.fault(text)  # the server cannot serve any query, not this one
     if "timed out" in text.lower():
         return QueryTimeout(f"query timed out: {text}")
     return StoreError(text)
@@ -68,14 +82,40 @@ class EmbeddedStore:
         self.graph_name = graph_name
         self.timeout_ms = timeout_ms
         self.client_name = f"scrutiny-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        with self.dir.locked():
-            self.dir.ensure_running()
-            self.conn = self.dir.client(self.client_name)
-            self.conn.ping()  # hold a connection before the lock goes: close() counts it
-        self.db = FalkorDB(connection_pool=self.conn.connection_pool)
-        self.graph: FalkorGraph = self.db.select_graph(graph_name)
+        self._reconnecting = threading.Lock()  # the API calls from several threads
+        self._connect()
         self._closed = False
         atexit.register(self.close)
+
+    def _connect(self) -> None:
+        """Under the lock: the directory's server found or started, and a connection held."""
+        with self.dir.locked():
+            self.dir.ensure_running()
+            conn = self.dir.client(self.client_name)
+            conn.ping()  # hold a connection before the lock goes: close() counts it
+        self.conn = conn
+        self.db = FalkorDB(connection_pool=conn.connection_pool)
+        self.graph: FalkorGraph = self.db.select_graph(self.graph_name)
+
+    def _reconnect(self) -> None:
+        """After the server was lost: connect to the one running now, or start one."""
+        with self._reconnecting:
+            if self._answers():
+                return  # another thread reconnected first
+            stale = self.conn.connection_pool
+            self._connect()
+            stale.disconnect()
+
+    def _answers(self) -> bool:
+        try:
+            return bool(self.conn.ping())
+        except redis.ConnectionError:
+            return False
+
+    def _ready_to_write(self) -> None:
+        """A write goes only on a connection that answers: once sent, it is not repeated."""
+        if not self._answers():
+            self._reconnect()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EmbeddedStore:
@@ -83,30 +123,44 @@ class EmbeddedStore:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, *,
             write: bool = False, timeout_ms: int | None = None) -> list[dict[str, Any]]:
-        call = self.graph.query if write else self.graph.ro_query
         _refuse_nul(params)
         try:
-            result = call(cypher, params or {}, timeout=timeout_ms or self.timeout_ms)
+            if write:
+                self._ready_to_write()
+            try:
+                result = self._query(cypher, params, write, timeout_ms)
+            except redis.ConnectionError:
+                if write:
+                    raise
+                self._reconnect()  # a read is safe to run again on the server found now
+                result = self._query(cypher, params, write, timeout_ms)
         except (redis.RedisError, ValueError) as exc:
             if not write and "empty key" in str(exc):
                 return []  # nothing written yet: the graph has no key until its first write
-            raise _translate(exc) from exc
+            raise _translate(exc, self.dir) from exc
         return falkor_rows(result)
+
+    def _query(self, cypher: str, params: dict[str, Any] | None, write: bool,
+               timeout_ms: int | None):
+        call = self.graph.query if write else self.graph.ro_query
+        return call(cypher, params or {}, timeout=timeout_ms or self.timeout_ms)
 
     def write(self, statements: list[Statement]) -> WriteSummary:
         """Run ``statements`` as one MULTI/EXEC block; raise if any of them failed."""
-        pipe = self.conn.pipeline(transaction=True)
         for st in statements:
             _refuse_nul(st.params)
-            query = self.graph._build_params_header(st.params) + st.cypher
-            pipe.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact")
         try:
+            self._ready_to_write()
+            pipe = self.conn.pipeline(transaction=True)
+            for st in statements:
+                query = self.graph._build_params_header(st.params) + st.cypher
+                pipe.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact")
             replies = pipe.execute(raise_on_error=False)
         except redis.RedisError as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, self.dir) from exc
         errors = [r for r in replies if isinstance(r, Exception)]
         if errors:
-            raise _translate(errors[0])
+            raise _translate(errors[0], self.dir)
         return WriteSummary(statements=len(statements))
 
     def ensure_schema(self) -> None:
@@ -148,7 +202,7 @@ class EmbeddedStore:
                                       "UNIQUE", "NODE", label, "PROPERTIES", 1, "key")
         except redis.ResponseError as exc:
             if not _already_there(exc):
-                raise _translate(exc) from exc
+                raise _translate(exc, self.dir) from exc
 
     def fulltext(self, text: str, limit: int) -> list[dict[str, Any]]:
         terms = fulltext_terms(text)
@@ -181,8 +235,8 @@ class EmbeddedStore:
             try:
                 if other_clients(self.conn, self.client_name) == 0:
                     shutdown(self.conn, self.dir.socket_path)
-            except redis.RedisError:
-                pass  # the server is already gone
+            except (redis.RedisError, StoreError):
+                pass  # the server is already gone, or its socket is no longer ours
             finally:
                 self.conn.close()
                 self.conn.connection_pool.disconnect()

@@ -44,7 +44,7 @@ def restore(archive, data_dir):
 
     Example: scrutiny restore backups/scrutiny.tar.gz
     """
-    from scrutiny.graph.stores.backup import restore as run_restore
+    from scrutiny.graph.stores.restore import restore as run_restore
     settings = get_settings(data_dir=data_dir)
     _embedded(settings)
     info, aside = run_restore(settings.data_dir, archive)
