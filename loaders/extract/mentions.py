@@ -243,11 +243,13 @@ def _productive(text: str) -> list[Mention]:
 
 def _declared_bodies(text: str) -> list[Mention]:
     """Organisations named after "Trustee of", "member of", ... on the lines that declare interests."""
-    found = []
-    for line in re.finditer(r"[^\n]+", text):
-        if not DECLARATION.search(line.group(0)):
-            continue
-        for m in DECLARED_BODY.finditer(text, line.start(), line.end()):
+    found, end = [], -1
+    for hit in DECLARATION.finditer(text):  # only the lines that declare: most documents have few
+        if hit.start() < end:
+            continue  # a line already read
+        start, end = text.rfind("\n", 0, hit.start()) + 1, text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        for m in DECLARED_BODY.finditer(text, start, end):
             words = m["name"].split()
             if words[-1].rstrip("'’s") in NOT_DECLARED or words[0] in NOT_DECLARED:
                 continue  # "member of the Panel", "Secretary of State": no organisation named

@@ -62,10 +62,11 @@ LOWER_NAMED = re.compile(r"\b(?P<t>(?:[A-Z][A-Za-z]+\s+){1,4}(?:[a-z]+\s+){0,4}(
                          r"(?:\s+\d{4})?\s+report\b")
 # A paper named by its subject: "received a report on Revenue and Capital Budgets", "A report was
 # presented on the Impact of ...".  Not its author ("report of/by/from the Commissioner").
-REPORT_ON = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:\w+\s+)?report\s+"
+REPORT_ON = re.compile(r"(?<=\s)report\s+"
                        r"(?:was\s+(?:presented|submitted|received|considered)\s+)?"
                        r"(?:on|into|regarding|concerning)\s+(?:the\s+)?"
                        r"(?P<t>[A-Z][A-Za-z\-]*(?:\s+(?:(?:and|of|for|in|the|&)\s+){0,2}[A-Z][A-Za-z\-]*){1,8})\b(?!['’])")
+DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:\w+\s+)?$")  # "a report", "the written report"
 PERSON_NAMED = re.compile(r"\b[Tt]he\s+(?P<t>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+[Rr]eport)\b")
 GENERIC = {"hmic", "hmicfrs", "inspection", "report", "review", "thematic", "joint", "the", "a",
            "an", "post", "final", "initial", "annual", "this", "that", "police", "force", "of",
@@ -108,6 +109,8 @@ def find_reports(text: str) -> list[ReportMention]:
                            (LOWER_NAMED, "t"), (PERSON_NAMED, "t"), (REPORT_ON, "t")):
         for m in _titles(text) if pattern is TITLE_CASE else pattern.finditer(text):
             title = _clean(m.group(group))
+            if pattern is REPORT_ON and not DETERMINED.search(text, max(0, m.start() - 30), m.start()):
+                continue
             if pattern is QUOTED and (len(title.split()) < 2 or title.lower().startswith("agenda")
                                       or title.endswith("?")):  # a quoted question is no title
                 continue
