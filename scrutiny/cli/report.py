@@ -51,10 +51,11 @@ def table_row(row: dict) -> dict:
 
 
 def story(s: dict) -> str:
-    """'14 meetings of 3 bodies; 69 commitments: 17 fulfilled (at a later meeting), ...'."""
-    unnamed = f" (and {s['meetings_without_body']} naming no body)" if s["meetings_without_body"] else ""
+    """'11 meetings of 3 bodies (and 3 meetings that name no body); 69 commitments: 17 fulfilled ...'."""
+    named = s["meetings"] - s["meetings_without_body"]
+    unnamed = f" (and {s['meetings_without_body']} meetings that name no body)" if s["meetings_without_body"] else ""
     superseded = f", {s['superseded']} superseded (promised again later)" if s["superseded"] else ""
-    return (f"{s['meetings']} meetings of {s['bodies']} bodies{unnamed}; {s['commitments']} commitments: "
+    return (f"{named} meetings of {s['bodies']} bodies{unnamed}; {s['commitments']} commitments: "
             f"{s['fulfilled']} fulfilled (at a later meeting), {s['overdue']} overdue, {s['open']} open{superseded}")
 
 
