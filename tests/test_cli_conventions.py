@@ -77,7 +77,7 @@ def test_csv_has_the_same_columns_with_no_rows(bundled_env):
     assert review.stdout.splitlines() == ["\t".join(queries.get("unresolved-references").columns)]
 
 
-def test_limit_is_positive_and_offset_pages(bundled_env):
+def test_limit_and_offset_page_through_the_rows(bundled_env):
     def names(*args):
         out = scrutiny("query", "run", "unresolved-references", "--format", "json", *args, env=bundled_env)
         assert out.returncode == 0, out.stderr
@@ -87,8 +87,11 @@ def test_limit_is_positive_and_offset_pages(bundled_env):
     assert names("--limit", "2") == every[:2]
     assert names("--limit", "2", "--offset", "2") == every[2:4]
     assert names("--offset", str(len(every))) == []
+
+
+def test_a_limit_that_is_not_positive_is_refused_on_one_line(no_store_env):
     for bad in ("0", "-1", "ten"):
-        refused = scrutiny("query", "run", "unresolved-references", "--limit", bad, env=bundled_env)
+        refused = scrutiny("query", "run", "unresolved-references", "--limit", bad, env=no_store_env)
         assert_one_line_error(refused, "--limit", bad)
 
 
