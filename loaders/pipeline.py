@@ -20,6 +20,7 @@ from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract.document import extract
+from scrutiny.loaders.kinds import EventKind
 from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.records import DocumentText
@@ -109,13 +110,21 @@ def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | 
             yield path, exc
 
 
-def load_document(store: Store, doc: DocumentText) -> str:
-    """Load one read document; 'loaded', or 'skipped' when its text is already loaded."""
+ACCOUNTABLE = {EventKind.QUESTION, EventKind.CHALLENGE, EventKind.ANSWER, EventKind.COMMITMENT}
+NOTHING_FOUND = "no questions, answers or commitments found"
+
+
+def load_document(store: Store, doc: DocumentText, warnings: list[str] | None = None) -> str:
+    """Load one read document; 'loaded', or 'skipped' when its text is already loaded.
+    A document with no question, answer or commitment in it is loaded, with a warning."""
     done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
                      {"key": doc.id})
     if done:
         return "skipped"
-    graph = to_graph(extract(doc))
+    extraction = extract(doc)
+    if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
+        warnings.append(NOTHING_FOUND)
+    graph = to_graph(extraction)
     write_document(store, document_statements(store, graph, doc.id, doc.source), doc.id)
     return "loaded"
 
@@ -131,8 +140,9 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
         try:
             if isinstance(doc, LoaderError):
                 raise doc
-            report.warnings += [{"file": str(path), "warning": w} for w in doc.warnings]
-            outcome = load_document(store, doc)
+            notes = list(doc.warnings)
+            outcome = load_document(store, doc, notes)
+            report.warnings += [{"file": str(path), "warning": w} for w in notes]
             (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
         except StoreUnavailable:
             raise  # every later document would fail the same way: stop, the load is re-runnable

@@ -14,6 +14,7 @@ API and the views all run saved queries through ``run``.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,6 +80,12 @@ class Param:
             raise QueryParameterError(f"parameter {self.name} is required")
         return dt.date.today().isoformat() if self.default is TODAY else self.default
 
+    def describe(self) -> dict[str, Any]:
+        """What ``query list --format json`` and the API say of the parameter."""
+        default = None if self.required or self.default is TODAY else self.default
+        return {"name": self.name, "type": self.type, "default": "today" if self.default is TODAY else default,
+                "required": self.required, "description": self.description}
+
     def shown_default(self) -> str:
         if self.default is None:
             return "null"
@@ -100,7 +107,8 @@ class SavedQuery:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
         if unknown:
-            raise QueryParameterError(f"{self.name} has no parameter {', '.join(unknown)}")
+            valid = ", ".join(known) or "none"
+            raise QueryParameterError(f"{self.name} has no parameter {', '.join(unknown)}; its parameters: {valid}")
         return {n: (p.coerce(given[n]) if given.get(n) is not None else p.default_value())
                 for n, p in known.items()}
 
@@ -183,7 +191,9 @@ def get(name: str) -> SavedQuery:
     try:
         return registry()[name]
     except (KeyError, TypeError):
-        raise QueryNotFound(f"no saved query named {str(name)[:80]!r} (see: scrutiny query list)") from None
+        near = difflib.get_close_matches(str(name), list(registry()), n=1)
+        hint = f"did you mean {near[0]}? " if near else ""
+        raise QueryNotFound(f"no saved query named {str(name)[:80]!r} ({hint}see: scrutiny query list)") from None
 
 
 @dataclass
@@ -195,15 +205,17 @@ class Result:
 
 
 def run(store, name: str, given: dict[str, Any] | None = None, *, row_limit: int = 10_000,
-        timeout_ms: int | None = None) -> Result:
-    """Run a saved query read-only, at most ``row_limit`` rows, within the timeout."""
+        timeout_ms: int | None = None, offset: int = 0) -> Result:
+    """Run a saved query read-only: at most ``row_limit`` rows (and no more than its own
+    ``limit``), after skipping ``offset``, within the timeout.  ``truncated`` says more exist."""
     query = get(name)
     params = query.bind(given or {})
+    cap = max(0, min(params["limit"], row_limit)) if "limit" in params else row_limit
     if "limit" in params:
-        params["limit"] = max(0, min(params["limit"], row_limit))
+        params["limit"] = cap + offset + 1  # one row more than shown tells whether more exist
     if query.fulltext:
-        params["hits"] = store.fulltext(params[query.fulltext], params.get("limit", row_limit))
+        params["hits"] = store.fulltext(params[query.fulltext], params.get("limit", row_limit + offset))
     if query.statistics:
         params[query.statistics] = store.counts()
     rows = store.run(query.cypher, params, timeout_ms=timeout_ms)
-    return Result(query.name, query.columns, rows[:row_limit], len(rows) > row_limit)
+    return Result(query.name, query.columns, rows[offset:offset + cap], len(rows) > offset + cap)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from scrutiny.errors import ConfigError
 
 
 class Settings(BaseSettings):
@@ -49,8 +51,19 @@ class Settings(BaseSettings):
 
 
 def get_settings(**overrides) -> Settings:
-    """Settings from the environment, with explicit overrides (CLI flags) on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Settings from the environment, with explicit overrides (CLI flags) on top; an invalid
+    value is a ConfigError naming the variable, the value and what it should be."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_invalid(error) for error in exc.errors())) from None
+
+
+def _invalid(error) -> str:
+    """'SCRUTINY_ROW_LIMIT='x': should be a valid integer' out of one pydantic error."""
+    name = f"SCRUTINY_{str(error['loc'][0]).upper()}" if error["loc"] else "a setting"
+    reason = error["msg"].removeprefix("Input ").replace("Value error, ", "")
+    return f"{name}={str(error.get('input'))[:80]!r}: {reason}"
 
 
 def settings_table() -> list[tuple[str, str, str]]:

@@ -64,7 +64,7 @@ def test_each_cli_command_leaves_no_server_and_the_next_finds_the_data(tmp_path)
     assert finish(cli("load", str(EXAMPLES), data_dir=data))[0] == 0
     assert no_server_left(data)
     code, out, _ = finish(cli("report", data_dir=data))
-    assert code == 0 and out.startswith("5 documents, 5 meetings")
+    assert code == 0 and out.startswith("2 meetings of 2 bodies (and 3 meetings that name no body)")
     assert no_server_left(data)
 
 

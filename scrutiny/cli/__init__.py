@@ -8,18 +8,19 @@ command can be registered without it.
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
-import json
+import os
 import sys
+from pathlib import Path
 
 import click
 
-from scrutiny.errors import ScrutinyError
+from scrutiny.errors import ConfigError, ScrutinyError
 
 
 def one_line_errors(func):
-    """ScrutinyError (and a broken pipe) become ``Error: ...`` and exit 1."""
+    """ScrutinyError, an OSError on a file (an unwritable --out) and a broken pipe become
+    ``Error: ...`` and exit 1."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
@@ -28,12 +29,16 @@ def one_line_errors(func):
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:
             raise click.Abort() from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
     wrapper.one_line_errors = True  # type: ignore[attr-defined]
     return wrapper
 
 
 class OneLineErrorsGroup(click.Group):
-    """A group whose commands and subgroups all print ScrutinyError as one line."""
+    """A group whose commands and subgroups all print their errors as one line: a usage error
+    too names its command's --help instead of printing the usage block."""
 
     group_class = type  # subgroups made with .group() are of this class too
 
@@ -41,6 +46,23 @@ class OneLineErrorsGroup(click.Group):
         if cmd.callback is not None and not getattr(cmd.callback, "one_line_errors", False):
             cmd.callback = one_line_errors(cmd.callback)
         super().add_command(cmd, name)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()  # the help itself, not an error
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            where = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
+            click.echo(f"Error: {exc.format_message()}{where}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @contextlib.contextmanager
@@ -64,29 +86,28 @@ def main():
     """Minutes of police governance meetings as a graph of accountability."""
 
 
-def emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        click.echo(table(rows, columns))
+def settings_for(data_dir, create: bool):
+    """The settings of this command; the embedded store's data directory checked first, and
+    created only when ``create`` (by ``load``): a read of a directory with no store is an error."""
+    from scrutiny.settings import get_settings
+    settings = get_settings(data_dir=data_dir)
+    if settings.store == "embedded":
+        check_data_dir(Path(settings.data_dir), create)
+    return settings
 
 
-def table(rows: list[dict], columns: list[str], width: int = 60) -> str:
-    def cell(v: object) -> str:
-        return ("" if v is None else " ".join(str(v).split()))[:width]
-
-    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
-
-    def line(vals: list[str]) -> str:
-        return "  ".join(v.ljust(widths[c]) for c, v in zip(columns, vals, strict=True)).rstrip()
-
-    out = [line(columns), line(["-" * widths[c] for c in columns])]
-    out += [line([cell(r.get(c)) for c in columns]) for r in rows]
-    return "\n".join(out)
+def check_data_dir(path: Path, create: bool) -> None:
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"data directory {path} is a file, not a directory (SCRUTINY_DATA_DIR, --data-dir)")
+    if not create and not (path / "falkordb").is_dir():
+        raise ConfigError(f"no store at {path}: load minutes first (scrutiny load PATH --data-dir {path})")
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ConfigError(f"data directory {path} is not writable ({existing} does not allow it)")
 
 
-from scrutiny.cli import data, documents, fetch, saved_queries, serve  # noqa: E402,F401  (registers their commands)
+def read_settings(data_dir):
+    return settings_for(data_dir, create=False)
+
+
+from scrutiny.cli import data, documents, fetch, report, saved_queries, serve  # noqa: E402,F401  (registers their commands)

@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, emit, main
+from scrutiny.cli import configured_store, data_dir_option, main, read_settings, settings_for
+from scrutiny.cli.output import row_options
+from scrutiny.errors import LoaderError
 from scrutiny.settings import get_settings
+
+
+def documents_named(paths: tuple[str, ...]) -> list[Path]:
+    """The documents the arguments name; an argument that names none is an error, since
+    loading nothing is not success."""
+    from scrutiny.loaders.pipeline import DOCUMENT_SUFFIXES, expand
+    found: list[Path] = []
+    for raw in paths:
+        files = [p for p in expand([raw]) if os.path.lexists(p)]  # a dangling link fails on its own
+        if not files and Path(raw).is_dir():
+            kinds = ", ".join(sorted(s for s in DOCUMENT_SUFFIXES if s))
+            raise LoaderError(raw, f"a folder with no minutes in it (files ending {kinds} or with no ending)")
+        if not files:
+            raise LoaderError(raw, "No such file or directory, and no file matches it as a pattern")
+        found += files
+    return list(dict.fromkeys(found))
 
 
 @main.command()
@@ -24,15 +43,14 @@ def extract(paths, json_dir, url, body, meeting_date):
 
     Example: scrutiny extract examples/minutes/*.txt --json-dir out/
     """
-    from scrutiny.errors import LoaderError
     from scrutiny.loaders.extract.document import extract as run_extract
-    from scrutiny.loaders.pipeline import expand, read_documents
+    from scrutiny.loaders.pipeline import read_documents
     from scrutiny.loaders.read.manifest import Metadata
     failed = 0
     out = Path(json_dir)
     out.mkdir(parents=True, exist_ok=True)
     overrides = Metadata(url, body, meeting_date)
-    for path, doc in read_documents(expand(paths), get_settings(), overrides):
+    for path, doc in read_documents(documents_named(paths), get_settings(), overrides):
         if isinstance(doc, LoaderError):
             failed += 1
             click.echo(f"Error: {doc}", err=True)
@@ -55,10 +73,10 @@ def load(paths, url, body, meeting_date, data_dir):
 
     Example: scrutiny load examples/minutes
     """
-    from scrutiny.loaders.pipeline import expand, load_paths
+    from scrutiny.loaders.pipeline import load_paths
     from scrutiny.loaders.read.manifest import Metadata
-    settings = get_settings(data_dir=data_dir)
-    files = expand(paths)
+    files = documents_named(paths)
+    settings = settings_for(data_dir, create=True)
     with configured_store(settings) as store, \
             click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
         report = load_paths(store, files, settings, Metadata(url, body, meeting_date),
@@ -83,9 +101,9 @@ def show_load_report(report, settings) -> None:
 
 @main.command()
 @click.option("--body", default=None, help="Only this body (name contains).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@row_options
 @data_dir_option
-def review(body, fmt, data_dir):
+def review(body, out, data_dir):
     """List references a person should check, with their quotes: no named asker, speaker or
     owner; an office whose holder at that date is unknown or ambiguous; a closure too weak
     to count.
@@ -93,9 +111,11 @@ def review(body, fmt, data_dir):
     Example: scrutiny review --body durham
     """
     from scrutiny import queries
-    settings = get_settings(data_dir=data_dir)
+    settings = read_settings(data_dir)
+    limit = out.limit or settings.row_limit
     with configured_store(settings) as store:
-        result = queries.run(store, "unresolved-references", {"body": body},
-                             row_limit=settings.row_limit, timeout_ms=settings.query_timeout_ms)
-    click.echo(f"{len(result.rows)} references to review", err=fmt != "table")
-    emit(result.rows, fmt, ["meeting_date", "body", "kind", "reason", "quote"])
+        result = queries.run(store, "unresolved-references", {"body": body, "limit": limit}, row_limit=limit,
+                             offset=out.offset, timeout_ms=settings.query_timeout_ms)
+    click.echo(f"{len(result.rows)} references to review", err=not out.is_table)
+    columns = ["meeting_date", "body", "kind", "reason", "quote"]
+    out.emit(result.rows, columns if out.is_table else result.columns)

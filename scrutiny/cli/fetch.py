@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, main
+from scrutiny.cli import configured_store, data_dir_option, main, settings_for
 from scrutiny.settings import get_settings
 
 
@@ -63,7 +63,7 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
     """
     from scrutiny.loaders.moderngov.client import PoliteClient
     from scrutiny.loaders.moderngov.harvest import Harvest
-    settings = get_settings(data_dir=data_dir)
+    settings = settings_for(data_dir, create=True) if load_after else get_settings(data_dir=data_dir)
     client = PoliteClient(delay_s=delay, timeout_s=timeout, retries=retries, backoff_s=backoff,
                           max_mb=settings.max_document_mb, contact=contact)
     harvest = Harvest(client, _site(site), out, body)

@@ -1,35 +1,12 @@
-"""Commands over saved queries: the accountability report, and query list / show / run."""
+"""Commands over saved queries: query list / show / run."""
 
 from __future__ import annotations
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, emit, main, table
+from scrutiny.cli import configured_store, data_dir_option, main, read_settings
+from scrutiny.cli.output import Output, row_options
 from scrutiny.errors import QueryParameterError
-from scrutiny.settings import get_settings
-
-REPORT_COLUMNS = ["meeting_date", "body", "owner", "holder", "status", "due", "due_date",
-                  "commitment", "fulfilled_by"]
-
-
-@main.command()
-@click.option("--body", default=None, help="Only this body (name contains).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
-@data_dir_option
-def report(body, fmt, data_dir):
-    """Print the accountability table: who promised what, its status, and what fulfilled it.
-
-    Example: scrutiny report --format csv
-    """
-    from scrutiny import queries
-    settings = get_settings(data_dir=data_dir)
-    with configured_store(settings) as store:
-        counts = queries.run(store, "document-count").rows[0]
-        chains = queries.run(store, "accountability-chains", {"body": body},
-                             row_limit=settings.row_limit, timeout_ms=settings.query_timeout_ms)
-    click.echo(f"{counts['documents']} documents, {counts['meetings']} meetings, "
-               f"{len(chains.rows)} commitments", err=fmt != "table")
-    emit(chains.rows, fmt, REPORT_COLUMNS)
 
 
 @main.group()
@@ -38,11 +15,23 @@ def query():
 
 
 @query.command("list")
-def list_queries():
-    """Name and title of every saved query."""
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json lists every query with its parameters (name, type, default, required).")
+def list_queries(fmt):
+    """Every saved query: its name and title, and with --format json its parameters and columns."""
     from scrutiny.queries import registry
-    rows = [{"name": q.name, "title": q.title} for q in registry().values()]
-    click.echo(table(rows, ["name", "title"], width=100))
+    if fmt == "json":
+        import json
+        click.echo(json.dumps([describe(q) for q in registry().values()], ensure_ascii=False, indent=1))
+        return
+    rows = [{"name": q.name, "parameters": ", ".join(p.name for p in q.params), "title": q.title}
+            for q in registry().values()]
+    Output("table", None, True, None, 0).emit(rows, ["name", "parameters", "title"])
+
+
+def describe(q) -> dict:
+    return {"name": q.name, "title": q.title, "description": q.description,
+            "parameters": [p.describe() for p in q.params], "columns": list(q.columns)}
 
 
 @query.command()
@@ -69,23 +58,31 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 @query.command("run")
 @click.argument("name")
-@click.option("--param", "-p", "pairs", multiple=True, help="key=value, repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
-@click.option("--limit", type=int, default=None, help="Most rows (default SCRUTINY_ROW_LIMIT).")
-@click.option("--timeout-ms", type=int, default=None, help="Query timeout (default SCRUTINY_QUERY_TIMEOUT_MS).")
+@click.option("--param", "-p", "pairs", multiple=True,
+              help="key=value, repeatable; each query's parameters: scrutiny query show NAME, "
+                   "or all of them: scrutiny query list --format json.")
+@click.option("--timeout-ms", type=click.IntRange(min=1), default=None,
+              help="Query timeout (default SCRUTINY_QUERY_TIMEOUT_MS).")
+@row_options
 @data_dir_option
-def run_query(name, pairs, fmt, limit, timeout_ms, data_dir):
-    """Run a saved query read-only.
+def run_query(name, pairs, timeout_ms, out, data_dir):
+    """Run a saved query read-only. Its parameters (-p name=value) are listed by
+    `scrutiny query show NAME` and `scrutiny query list --format json`.
 
-    Example: scrutiny query run open-commitments --param body=durham --format csv
+    Example: scrutiny query run open-commitments -p body=durham --format csv
     """
     from scrutiny import queries
-    settings = get_settings(data_dir=data_dir)
     given = parse_params(pairs)
-    queries.get(name).bind(given)  # bad parameters fail before a store is opened
+    saved = queries.get(name)
+    saved.bind(given)  # bad parameters fail before a store is opened
+    settings = read_settings(data_dir)
+    limit = out.limit or settings.row_limit
+    if out.limit and "limit" not in given and any(p.name == "limit" for p in saved.params):
+        given["limit"] = str(out.limit)  # --limit raises the query's own default cap too
     with configured_store(settings) as store:
-        result = queries.run(store, name, given, row_limit=limit or settings.row_limit,
+        result = queries.run(store, name, given, row_limit=limit, offset=out.offset,
                              timeout_ms=timeout_ms or settings.query_timeout_ms)
-    emit(result.rows, fmt, list(result.columns))
+    out.emit(result.rows, list(result.columns))
     if result.truncated:
-        click.echo(f"(first {len(result.rows)} rows; raise --limit for more)", err=True)
+        shown = f"rows {out.offset + 1} to {out.offset + len(result.rows)}"
+        click.echo(f"({shown}; raise --limit or page with --offset for more)", err=True)
