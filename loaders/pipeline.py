@@ -17,7 +17,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
-from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
+from scrutiny.graph.cypher import (
+    MEETING_FIRST_DOCUMENT,
+    Statement,
+    delete_document_statements,
+    remove_documents_statements,
+    upsert_statements,
+)
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract.document import extract
 from scrutiny.loaders.read.files import read_document
@@ -64,12 +70,30 @@ def purge_incomplete(store: Store) -> int:
     return len(rows)
 
 
-def document_statements(store: Store, graph, doc_key: str, source: str) -> list[Statement]:
-    """Replace earlier versions of the same file and write this one, still incomplete."""
-    previous = store.run("MATCH (d:Document {source: $source}) WHERE d.key <> $key "
-                         "RETURN d.key AS key", {"source": source, "key": doc_key})
-    statements = [st for row in previous for st in delete_document_statements(row["key"])]
-    return statements + upsert_statements(graph)
+def claim_key(source: str) -> str:
+    """The key of a placeholder Document that a write holds for its source (never a content
+    hash, so never a document's key)."""
+    return f"claim:{source}"
+
+
+def document_statements(graph, doc_key: str, source: str) -> list[Statement]:
+    """Replace earlier versions of the same file and write this one, still incomplete.
+
+    The earlier versions are found inside the write's transaction, so two loads of one file
+    at the same moment leave one version.  On the embedded store MULTI/EXEC already runs the
+    batch alone; on Neo4j the batch first MERGEs a placeholder keyed by the source, whose
+    unique key makes a second write of that source wait until the first commits (the
+    placeholder is gone by then: no reader ever sees it).
+    """
+    claim = {"claim": claim_key(source)}
+    return [Statement("MERGE (c:Document {key: $claim}) SET c.complete = false", claim),
+            *remove_documents_statements("MATCH (d:Document {source: $source}) WHERE d.key <> $key",
+                                         {"source": source, "key": doc_key}),
+            *upsert_statements(graph),
+            # Two MATCHes: in one pattern Neo4j would never bind `o` to this document itself.
+            Statement("MATCH (:Document {key: $key})-[:RECORDS]->(m:Meeting) "
+                      "MATCH (m)<-[:RECORDS]-(o:Document) " + MEETING_FIRST_DOCUMENT, {"key": doc_key}),
+            Statement("MATCH (c:Document {key: $claim}) DELETE c", claim)]
 
 
 def completion_statement(doc_key: str) -> Statement:
@@ -116,7 +140,7 @@ def load_document(store: Store, doc: DocumentText) -> str:
     if done:
         return "skipped"
     graph = to_graph(extract(doc))
-    write_document(store, document_statements(store, graph, doc.id, doc.source), doc.id)
+    write_document(store, document_statements(graph, doc.id, doc.source), doc.id)
     return "loaded"
 
 
