@@ -49,13 +49,15 @@ class LoadReport:
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files named, found under directories, or matched by globs; manifests left out."""
+    """Files named, found under directories, or matched by globs; manifests left out.  What is
+    found under a directory and is not a folder is kept even if it is no regular file (a FIFO,
+    a device): reading refuses it in one line instead of it being silently passed over."""
     found: list[Path] = []
     for raw in paths:
         matches = [Path(p) for p in glob.glob(raw)] or [Path(raw)]
         for path in matches:
             if path.is_dir():
-                found += sorted(p for p in path.rglob("*") if p.is_file()
+                found += sorted(p for p in path.rglob("*") if not p.is_dir()
                                 and p.name not in MANIFEST_NAMES and not p.name.startswith(".")
                                 and p.suffix.lower() in DOCUMENT_SUFFIXES)
             else:
@@ -121,16 +123,20 @@ def write_document(store: Store, statements: list[Statement], doc_key: str) -> N
 
 def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | None = None
                    ) -> Iterator[tuple[Path, DocumentText | LoaderError]]:
-    """Each file read with its manifest metadata (flags override it), or the reason it can't be."""
+    """Each file read with its manifest metadata (flags override it), or the reason it can't
+    be; a manifest's entry that names no file comes as (the manifest, the reason)."""
     manifests = ManifestCache()
     for path in paths:
         try:
             meta = manifests.metadata(path)
             if overrides:
                 meta = meta.overridden(**asdict(overrides))
-            yield path, read_document(path, settings, meta)
+            read: DocumentText | LoaderError = read_document(path, settings, meta)
         except LoaderError as exc:
-            yield path, exc
+            read = exc
+        for problem in manifests.take_problems():
+            yield Path(problem.source), problem
+        yield path, read
 
 
 def load_document(store: Store, doc: DocumentText) -> str:
