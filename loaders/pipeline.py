@@ -2,9 +2,11 @@
 
 The only stage that touches a store.  A document whose content hash is
 already loaded (and complete) is skipped; a changed file replaces its own
-subgraph; each document's statements, ending with ``complete = true``, go
-in one store transaction, and documents left incomplete by a crash are
-removed before the next load, so a document is either fully present or absent.
+subgraph (found by its ``source``, inside the same transaction, so two loads of
+one file leave one version), while other files of the same meeting stay beside
+it; each document's statements, ending with ``complete = true``, go in one
+store transaction, and documents left incomplete by a crash are removed before
+the next load, so a document is either fully present or absent.
 """
 
 from __future__ import annotations
