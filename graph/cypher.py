@@ -77,20 +77,38 @@ def upsert_statements(graph: Graph) -> list[Statement]:
     return [*node_statements(graph), *edge_statements(graph)]
 
 
-def delete_document_statements(doc_key: str) -> list[Statement]:
-    """Remove what one document contributed: its facts, items, meeting links and itself.
+#: The tail of a statement that binds ``m`` to meetings and ``o`` to documents recording them:
+#: a meeting's ``doc`` and ``title`` are those of its first document by key, whatever the order
+#: its documents were loaded or removed in.
+MEETING_FIRST_DOCUMENT = ("WITH m, min(o.key) AS first MATCH (f:Document {key: first}) "
+                          "SET m.doc = f.key, m.title = f.title")
 
-    Shared entities (people, offices, bodies, reports) stay; only their
-    evidence edges into this document go with it.
+
+def delete_document_statements(doc_key: str) -> list[Statement]:
+    """Remove what one document contributed: its facts, items, meeting links and itself."""
+    return remove_documents_statements("MATCH (d:Document {key: $doc})", {"doc": doc_key})
+
+
+def remove_documents_statements(match: str, params: dict[str, Any]) -> list[Statement]:
+    """Remove what the documents ``match`` binds to ``d`` contributed (``match`` is fixed
+    text; its values travel in ``params``).
+
+    Shared entities (people, offices, bodies, reports) stay; only their evidence edges into
+    these documents go with them.  A meeting is shared by every document of it (minutes and
+    a supplementary item): it goes with the last of them, and otherwise stays with the
+    others' items and links.
     """
     owned = [label for label, spec in CATALOG.labels.items()
-             if "doc" in spec.properties and label != "Document"]
-    statements = [Statement(f"MATCH (n:{label} {{doc: $doc}}) DETACH DELETE n", {"doc": doc_key})
-                  for label in owned]
-    statements += [Statement(f"MATCH ()-[r:{rel} {{doc: $doc}}]->() DELETE r", {"doc": doc_key})
+             if "doc" in spec.properties and label not in ("Document", "Meeting")]
+    statements = [f"{match} MATCH (n:{label} {{doc: d.key}}) DETACH DELETE n" for label in owned]
+    statements += [f"{match} MATCH ()-[r:{rel} {{doc: d.key}}]->() DELETE r"
                    for rel, spec in sorted(CATALOG.relationships.items()) if "doc" in spec.properties]
-    statements.append(Statement("MATCH (d:Document {key: $doc}) DETACH DELETE d", {"doc": doc_key}))
-    return statements
+    others = (f"{match} MATCH (d)-[:RECORDS]->(m:Meeting) WITH m, collect(d.key) AS gone "
+              "OPTIONAL MATCH (m)<-[:RECORDS]-(o:Document) WHERE NOT o.key IN gone ")
+    statements += [others + "WITH m, count(o) AS kept WHERE kept = 0 DETACH DELETE m",
+                   others + "WITH m, o WHERE o IS NOT NULL " + MEETING_FIRST_DOCUMENT,
+                   f"{match} DETACH DELETE d"]
+    return [Statement(cypher, params) for cypher in statements]
 
 
 #: Bring graphs written by earlier versions up to the schema; cheap when nothing is missing.

@@ -2,9 +2,11 @@
 
 The only stage that touches a store.  A document whose content hash is
 already loaded (and complete) is skipped; a changed file replaces its own
-subgraph; each document's statements, ending with ``complete = true``, go
-in one store transaction, and documents left incomplete by a crash are
-removed before the next load, so a document is either fully present or absent.
+subgraph (found by its ``source``, inside the same transaction, so two loads of
+one file leave one version), while other files of the same meeting stay beside
+it; each document's statements, ending with ``complete = true``, go in one
+store transaction, and documents left incomplete by a crash are removed before
+the next load, so a document is either fully present or absent.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
-from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
+from scrutiny.graph.cypher import (
+    MEETING_FIRST_DOCUMENT,
+    Statement,
+    delete_document_statements,
+    remove_documents_statements,
+    upsert_statements,
+)
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract.document import extract
 from scrutiny.loaders.kinds import EventKind
@@ -44,13 +52,15 @@ class LoadReport:
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files named, found under directories, or matched by globs; manifests left out."""
+    """Files named, found under directories, or matched by globs; manifests left out.  What is
+    found under a directory and is not a folder is kept even if it is no regular file (a FIFO,
+    a device): reading refuses it in one line instead of it being silently passed over."""
     found: list[Path] = []
     for raw in paths:
         matches = [Path(p) for p in glob.glob(raw)] or [Path(raw)]
         for path in matches:
             if path.is_dir():
-                found += sorted(p for p in path.rglob("*") if p.is_file()
+                found += sorted(p for p in path.rglob("*") if not p.is_dir()
                                 and p.name not in MANIFEST_NAMES and not p.name.startswith(".")
                                 and p.suffix.lower() in DOCUMENT_SUFFIXES)
             else:
@@ -65,12 +75,30 @@ def purge_incomplete(store: Store) -> int:
     return len(rows)
 
 
-def document_statements(store: Store, graph, doc_key: str, source: str) -> list[Statement]:
-    """Replace earlier versions of the same file and write this one, still incomplete."""
-    previous = store.run("MATCH (d:Document {source: $source}) WHERE d.key <> $key "
-                         "RETURN d.key AS key", {"source": source, "key": doc_key})
-    statements = [st for row in previous for st in delete_document_statements(row["key"])]
-    return statements + upsert_statements(graph)
+def claim_key(source: str) -> str:
+    """The key of a placeholder Document that a write holds for its source (never a content
+    hash, so never a document's key)."""
+    return f"claim:{source}"
+
+
+def document_statements(graph, doc_key: str, source: str) -> list[Statement]:
+    """Replace earlier versions of the same file and write this one, still incomplete.
+
+    The earlier versions are found inside the write's transaction, so two loads of one file
+    at the same moment leave one version.  On the embedded store MULTI/EXEC already runs the
+    batch alone; on Neo4j the batch first MERGEs a placeholder keyed by the source, whose
+    unique key makes a second write of that source wait until the first commits (the
+    placeholder is gone by then: no reader ever sees it).
+    """
+    claim = {"claim": claim_key(source)}
+    return [Statement("MERGE (c:Document {key: $claim}) SET c.complete = false", claim),
+            *remove_documents_statements("MATCH (d:Document {source: $source}) WHERE d.key <> $key",
+                                         {"source": source, "key": doc_key}),
+            *upsert_statements(graph),
+            # Two MATCHes: in one pattern Neo4j would never bind `o` to this document itself.
+            Statement("MATCH (:Document {key: $key})-[:RECORDS]->(m:Meeting) "
+                      "MATCH (m)<-[:RECORDS]-(o:Document) " + MEETING_FIRST_DOCUMENT, {"key": doc_key}),
+            Statement("MATCH (c:Document {key: $claim}) DELETE c", claim)]
 
 
 def completion_statement(doc_key: str) -> Statement:
@@ -98,16 +126,20 @@ def write_document(store: Store, statements: list[Statement], doc_key: str) -> N
 
 def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | None = None
                    ) -> Iterator[tuple[Path, DocumentText | LoaderError]]:
-    """Each file read with its manifest metadata (flags override it), or the reason it can't be."""
+    """Each file read with its manifest metadata (flags override it), or the reason it can't
+    be; a manifest's entry that names no file comes as (the manifest, the reason)."""
     manifests = ManifestCache()
     for path in paths:
         try:
             meta = manifests.metadata(path)
             if overrides:
                 meta = meta.overridden(**asdict(overrides))
-            yield path, read_document(path, settings, meta)
+            read: DocumentText | LoaderError = read_document(path, settings, meta)
         except LoaderError as exc:
-            yield path, exc
+            read = exc
+        for problem in manifests.take_problems():
+            yield Path(problem.source), problem
+        yield path, read
 
 
 ACCOUNTABLE = {EventKind.QUESTION, EventKind.CHALLENGE, EventKind.ANSWER, EventKind.COMMITMENT}
@@ -125,7 +157,7 @@ def load_document(store: Store, doc: DocumentText, warnings: list[str] | None = 
     if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
         warnings.append(NOTHING_FOUND)
     graph = to_graph(extraction)
-    write_document(store, document_statements(store, graph, doc.id, doc.source), doc.id)
+    write_document(store, document_statements(graph, doc.id, doc.source), doc.id)
     return "loaded"
 
 

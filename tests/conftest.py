@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
@@ -71,6 +72,21 @@ def store_env(settings: Settings) -> dict[str, str]:
     if settings.neo4j_uri:
         env["SCRUTINY_NEO4J_URI"] = settings.neo4j_uri
     return env
+
+
+VOLATILE = {"loaded_at", "linked_at"}  # when a load ran differs from run to run, not what it wrote
+
+
+def graph_contents(store) -> tuple[list, list]:
+    """Every node (label, properties) and relationship (type, end keys, properties), sorted:
+    what two graphs must share to be the same graph."""
+    nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
+    rels = store.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.key AS a, b.key AS b, properties(r) AS props")
+
+    def clean(props):
+        return json.dumps({k: v for k, v in sorted(props.items()) if k not in VOLATILE}, sort_keys=True)
+    return (sorted((r["label"], clean(r["props"])) for r in nodes),
+            sorted((r["t"], r["a"], r["b"], clean(r["props"])) for r in rels))
 
 
 class Graphs:

@@ -10,16 +10,16 @@ import sys
 from scrutiny.graph.stores.server import ServerDir
 
 
-def cli(*args, data_dir=None, env: dict | None = None, env_extra: dict | None = None
-        ) -> subprocess.Popen:
-    """``scrutiny ARGS`` started in its own process on ``data_dir``, or on the store ``env``
-    names (``tests.conftest.store_env(settings)``: either store)."""
+def cli(*args, data_dir=None, env: dict | None = None, env_extra: dict | None = None,
+        cwd=None) -> subprocess.Popen:
+    """``scrutiny ARGS`` started in its own process (in ``cwd``) on ``data_dir``, or on the
+    store ``env`` names (``tests.conftest.store_env(settings)``: either store)."""
     if data_dir is None and env is None:
         raise TypeError("cli() needs data_dir or env")
     env = {**(env if env is not None else os.environ), **(env_extra or {})}
     if data_dir is not None:
         env["SCRUTINY_DATA_DIR"] = str(data_dir)
-    return subprocess.Popen([sys.executable, "-m", "scrutiny.cli", *args], env=env,
+    return subprocess.Popen([sys.executable, "-m", "scrutiny.cli", *args], env=env, cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from scrutiny import queries
 from scrutiny.loaders.pipeline import expand, load_paths
-from tests.conftest import EXAMPLES, SHARED, needs_shared, store_env
+from tests.conftest import EXAMPLES, SHARED, graph_contents, needs_shared, store_env
 
 TODAY = "2026-11-01"
 # Two parameter sets beside each query's defaults: a body, a period, a status, a name.
@@ -138,22 +138,10 @@ def test_counts_by_label_and_type_are_equal_and_reloading_changes_neither(both, 
         assert _shape(store) == shape
 
 
-VOLATILE = {"loaded_at", "linked_at"}  # when a load ran differs from run to run, not what it wrote
-
-
-def _contents(store) -> tuple[list, list]:
-    nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
-    rels = store.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.key AS a, b.key AS b, properties(r) AS props")
-    def clean(props):
-        return json.dumps({k: v for k, v in sorted(props.items()) if k not in VOLATILE}, sort_keys=True)
-    return (sorted((r["label"], clean(r["props"])) for r in nodes),
-            sorted((r["t"], r["a"], r["b"], clean(r["props"])) for r in rels))
-
-
 def test_both_stores_hold_the_same_nodes_and_relationships_with_the_same_properties(both):
     embedded, _, neo4j, _ = both
-    e_nodes, e_rels = _contents(embedded)
-    n_nodes, n_rels = _contents(neo4j)
+    e_nodes, e_rels = graph_contents(embedded)
+    n_nodes, n_rels = graph_contents(neo4j)
     assert len(n_nodes) == len(e_nodes) and [n for n in n_nodes if n not in set(e_nodes)][:3] == []
     assert len(n_rels) == len(e_rels) and [r for r in n_rels if r not in set(e_rels)][:3] == []
     assert (n_nodes, n_rels) == (e_nodes, e_rels)

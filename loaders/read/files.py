@@ -1,12 +1,15 @@
 """Read one file into a ``DocumentText``: sniff the format, decode, parse, attach metadata.
 
-Plain text is decoded here (UTF-8, UTF-16 by BOM, else cp1252 with a
-warning); HTML and PDF are parsed in the limited worker.  Every refusal is a
-``LoaderError`` naming the file and the reason.
+Only regular files are read (a FIFO would block, a device never end).  Plain
+text is decoded here (UTF-8, UTF-16 by BOM, else cp1252 with a warning); HTML
+and PDF are parsed in the limited worker.  Every refusal is a ``LoaderError``
+naming the file and the reason.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from scrutiny.errors import LoaderError
@@ -19,6 +22,42 @@ from scrutiny.loaders.records import DocumentText
 from scrutiny.settings import Settings
 
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<body", b"<head", b"<div", b"<p>", b"<table")
+
+
+def _kind(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return what
+    return "not a file"
+
+
+def read_regular(path: Path, source: str, max_bytes: int, limit_name: str) -> bytes:
+    """The bytes of ``path`` if it is a regular file (or a link to one) of at most
+    ``max_bytes``; anything else is refused before it is opened.  It is opened without
+    blocking and checked again, in case it was swapped for a FIFO in between."""
+    try:
+        _check_regular(path.stat(), source, max_bytes, limit_name)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
+            _check_regular(os.fstat(fh.fileno()), source, max_bytes, limit_name)
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoaderError(source, exc.strerror or str(exc)) from exc
+    _check_size(len(data), source, max_bytes, limit_name)  # it may have grown since
+    return data
+
+
+def _check_regular(st: os.stat_result, source: str, max_bytes: int, limit_name: str) -> None:
+    if not stat.S_ISREG(st.st_mode):
+        raise LoaderError(source, f"not a regular file ({_kind(st.st_mode)})")
+    _check_size(st.st_size, source, max_bytes, limit_name)
+
+
+def _check_size(size: int, source: str, max_bytes: int, limit_name: str) -> None:
+    if size > max_bytes:
+        raise LoaderError(source, f"larger than {max_bytes // (1024 * 1024)} MiB ({limit_name})")
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -95,14 +134,10 @@ def _check_text(text: str, source: str, fmt: str) -> None:
 def read_document(path: Path, settings: Settings, meta: Metadata | None = None) -> DocumentText:
     meta = meta or Metadata()
     source = meta.source or str(path)
-    try:
-        size = path.stat().st_size
-        if size > settings.max_document_mb * 1024 * 1024:
-            raise LoaderError(source, f"larger than {settings.max_document_mb} MiB "
-                                      "(SCRUTINY_MAX_DOCUMENT_MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoaderError(source, exc.strerror or str(exc)) from exc
+    meeting_date = parse_date(meta.meeting_date) if meta.meeting_date else None
+    if meta.meeting_date and not meeting_date:
+        raise LoaderError(source, f"meeting date {meta.meeting_date[:40]!r} is not a date")
+    data = read_regular(path, source, settings.max_document_mb * 1024 * 1024, "SCRUTINY_MAX_DOCUMENT_MB")
     fmt = sniff(path, data[:4096])
     warnings: list[str] = []
     title = None
@@ -120,5 +155,5 @@ def read_document(path: Path, settings: Settings, meta: Metadata | None = None) 
     _check_text(text, source, fmt)
     return DocumentText(source=source, format=fmt, text=text, url=meta.url,
                         title=meta.title or title, body=meta.body,
-                        meeting_date=parse_date(meta.meeting_date) if meta.meeting_date else None,
+                        meeting_date=meeting_date,
                         warnings=warnings)
