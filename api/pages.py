@@ -7,7 +7,7 @@ import io
 from typing import Any, Literal
 
 from fastapi import Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from scrutiny import queries
@@ -23,6 +23,16 @@ class ErrorBody(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+#: The codes of refusals at the HTTP level, by status (the rest come from ``scrutiny.errors``).
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 413: "too_large"}
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(code=code, message=message))
+    return JSONResponse(body.model_dump(), status_code=status)
 
 
 class Page(BaseModel):

@@ -10,8 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from scrutiny.errors import ConfigError
+
+#: Shortest API key accepted: a short key can be guessed, so it is refused at start-up.
+MIN_API_KEY = 16
 
 
 class Settings(BaseSettings):
@@ -41,16 +46,44 @@ class Settings(BaseSettings):
     max_document_mb: int = Field(
         50, ge=1, description="Largest document read, in MiB; larger files are refused.")
     api_key: SecretStr | None = Field(
-        None, description="Enables the API's ingest endpoint, which then requires it in `X-API-Key`.")
+        None, description="Enables the API's ingest endpoint, which then requires it in `X-API-Key`; "
+                          f"empty means ingest off, and a key under {MIN_API_KEY} characters is refused.")
     max_request_mb: int = Field(
         20, ge=1, description="Largest HTTP request body the API accepts, in MiB.")
     view_max_nodes: int = Field(
         500, ge=10, description="Most nodes a network view draws; the rest are listed as left out.")
 
+    @field_validator("api_key")
+    @classmethod
+    def _key_rules(cls, value: SecretStr | None) -> SecretStr | None:
+        key = ingest_key(value)
+        return None if key is None else SecretStr(key)
+
+
+def ingest_key(value: SecretStr | None) -> str | None:
+    """The API key that enables ingest, or None for ingest off (unset, empty or whitespace,
+    as a placeholder in an env or compose file is); a short key raises ConfigError."""
+    key = value.get_secret_value() if value is not None else ""
+    if not key.strip():
+        return None
+    if len(key) < MIN_API_KEY:
+        raise ConfigError(f"SCRUTINY_API_KEY is {len(key)} characters; use at least {MIN_API_KEY} "
+                          "(or leave it empty to keep ingest off)")
+    return key
+
 
 def get_settings(**overrides) -> Settings:
-    """Settings from the environment, with explicit overrides (CLI flags) on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Settings from the environment, with explicit overrides (CLI flags) on top; an invalid
+    value is a ConfigError of one line naming the variable."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        raise ConfigError(_one_line(exc)) from None
+
+
+def _one_line(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"SCRUTINY_{'_'.join(str(p) for p in first['loc']).upper()}: {first['msg']}"
 
 
 def settings_table() -> list[tuple[str, str, str]]:
