@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from scrutiny import queries
 from scrutiny.api.pages import ERRORS, NO_NUL
-from scrutiny.viz.network import network, render
+from scrutiny.viz.network import CSP_HEADER, network, render
 from scrutiny.viz.views import entity_view, query_view
 
 router = APIRouter(prefix="/views", tags=["views"])
@@ -19,7 +19,8 @@ Layout = Literal["physics", "spring"]
 
 
 def _page(g, heading, left_out, layout) -> HTMLResponse:
-    return HTMLResponse(render(network(g, heading, left_out, layout)))
+    return HTMLResponse(render(network(g, heading, left_out, layout)),
+                        headers={"Content-Security-Policy": CSP_HEADER, "X-Frame-Options": "DENY"})
 
 
 @router.get("/entity", response_class=Response, responses={**ERRORS, **HTML})

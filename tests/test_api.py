@@ -115,6 +115,8 @@ def test_search_and_views_are_served(http):
     assert {h["kind"] for h in hits} == {"Commitment", "Resolution"}
     page = http.get("/views/entity", params={"target": "Sterling"})
     assert page.headers["content-type"].startswith("text/html") and "Mr John Sterling" in page.text
+    policy = {d.strip() for d in page.headers["content-security-policy"].split(";")}
+    assert {"default-src 'none'", "form-action 'none'", "base-uri 'none'", "frame-ancestors 'none'"} <= policy
 
 
 @pytest.mark.parametrize("path, status, code", [
