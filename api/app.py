@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(ingest.router)
     app.include_router(saved.router())
-    app.include_router(views.router)
+    app.include_router(views.router())
     return app
 
 
@@ -83,7 +83,7 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         code = HTTP_CODES.get(exc.status_code, "http_error")
-        return error(exc.status_code, code, str(exc.detail))
+        return error(exc.status_code, code, str(exc.detail), exc.headers)  # e.g. a 405's Allow
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):  # never a traceback to a client

@@ -1,7 +1,7 @@
 """Refuse a request body before reading it: the route first, then the key, then the size.
 
 A pure ASGI middleware, outside everything that reads a body.  A request that brings a
-body to a route that takes none (or to no route) is answered 404/405 unread; an upload
+body to no route that takes it is answered 404/405 by the app as if it had none; an upload
 without a valid key 404/401 unread; one whose Content-Length is over the cap 413 unread.
 Any other body is counted as it streams, chunked or not, and the request ends with 413
 the moment the count passes the cap, so nothing past the cap is read or spooled.
@@ -31,6 +31,9 @@ class RequestGate:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        if _has_body(headers) and not _takes(self.router.routes, scope):
+            # no route takes it: the app answers 404 or 405 (with its Allow) to an empty body
+            return await self.app(scope, _no_body, send)
         refused = self._refusal(scope, headers)
         if refused:
             status, message = refused
@@ -52,12 +55,7 @@ class RequestGate:
     def _refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
         if not _has_body(headers):
             return None
-        match = _best(self.router.routes, scope)
-        if match is Match.NONE:
-            return 404, "Not Found"
-        if match is Match.PARTIAL:
-            return 405, "Method Not Allowed"
-        if _best(self.uploads, scope) is Match.FULL:
+        if _takes(self.uploads, scope):
             refused = refusal(self.settings, headers.get("x-api-key"))
             if refused:
                 return refused
@@ -67,10 +65,13 @@ class RequestGate:
         return None
 
 
-def _best(routes: list[BaseRoute], scope: Scope) -> Match:
-    """FULL if a route takes the request, PARTIAL if one has its path but not its method."""
-    matches = {route.matches(scope)[0] for route in routes}
-    return Match.FULL if Match.FULL in matches else Match.PARTIAL if Match.PARTIAL in matches else Match.NONE
+def _takes(routes: list[BaseRoute], scope: Scope) -> bool:
+    """A route takes the request: its path and its method."""
+    return any(route.matches(scope)[0] is Match.FULL for route in routes)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
 
 
 def _has_body(headers: dict[str, str]) -> bool:

@@ -15,13 +15,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Header, HTTPException, Request, UploadFile
+from fastapi import APIRouter, HTTPException, Request, Security, UploadFile
+from fastapi.security import APIKeyHeader
 from pydantic import BaseModel
 
 from scrutiny.api.pages import ERRORS, ErrorResponse
 from scrutiny.settings import Settings, ingest_key
 
 router = APIRouter(tags=["ingest"])
+#: A security scheme, not a plain header: the docs offer to authorise, and clients know it is a key.
+API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False,
+                       description="The value of SCRUTINY_API_KEY; ingest is off without one")
 MAX_NAME = 200  # bytes of a file name, well under every file system's 255
 REFUSALS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse, "description": "Bad file name"},
             401: {"model": ErrorResponse, "description": "Missing or wrong X-API-Key"},
@@ -59,7 +63,7 @@ def checked_name(filename: str | None) -> str:
 
 
 @router.post("/documents", response_model=list[Loaded], responses={**ERRORS, **REFUSALS})
-async def ingest(request: Request, file: UploadFile, x_api_key: str | None = Header(None)):
+async def ingest(request: Request, file: UploadFile, x_api_key: str | None = Security(API_KEY)):
     """Load one minutes document (text, HTML or PDF).  Off unless SCRUTINY_API_KEY is set;
     then the request must carry it in X-API-Key."""
     refused = refusal(request.app.state.settings, x_api_key)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from typing import Any, Literal
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from scrutiny import queries
 from scrutiny.errors import NotFound, QueryParameterError, QueryTimeout, StoreUnavailable
@@ -30,9 +33,20 @@ HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "n
               405: "method_not_allowed", 413: "too_large"}
 
 
-def error(status: int, code: str, message: str) -> JSONResponse:
+def error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
     body = ErrorResponse(error=ErrorBody(code=code, message=message))
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _iso_only(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would also read a number as seconds since 1970."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+#: A date parameter, as the OpenAPI schema states it (format: date) and nothing looser.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_only)]
 
 
 class Page(BaseModel):

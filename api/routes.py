@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
-from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery, OffsetQuery, Page, page
+from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, IsoDate, LimitQuery, OffsetQuery, Page, page
 from scrutiny.graph import explore
 from scrutiny.loaders.kinds import CommitmentStatus
 
@@ -64,7 +63,7 @@ def chains(request: Request,
            finding: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Finding title contains"),
            owner: str | None = Query(None, max_length=200, pattern=NO_NUL,
                                      description="Owner (office or person) contains"),
-           status: Status | None = None, since: dt.date | None = None, until: dt.date | None = None,
+           status: Status | None = None, since: IsoDate | None = None, until: IsoDate | None = None,
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
     params = {"body": body, "subject": report or finding, "owner": owner, "status": status,
