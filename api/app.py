@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scrutiny.api.gate import RequestGate
@@ -40,15 +41,19 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
             if own:
                 app.state.store.close()
 
-    app = FastAPI(title="scrutiny", version=_version(), lifespan=lifespan,
-                  description="Accountability in the minutes of UK police governance meetings: "
-                              "who was asked to account for what, what was promised, and whether "
-                              "it was done, each with its exact quote and source.")
+    # /docs and /redoc with Swagger UI's and ReDoc's files served from an installed package:
+    # they work offline, and the pages fetch nothing from a CDN.
+    app = FastAPIOffline(title="scrutiny", version=_version(), lifespan=lifespan,
+                         swagger_ui_parameters={"validatorUrl": None},
+                         description="Accountability in the minutes of UK police governance meetings: "
+                                     "who was asked to account for what, what was promised, and "
+                                     "whether it was done, each with its exact quote and source.")
     app.state.settings = settings
     _errors(app)
-    from scrutiny.api import ingest, routes, saved, views
+    from scrutiny.api import index, ingest, routes, saved, views
     app.add_middleware(RequestGate, router=app.router, uploads=ingest.router.routes, settings=settings,
                        limit=settings.max_request_mb * 1024 * 1024)
+    app.include_router(index.router)
     app.include_router(routes.router)
     app.include_router(ingest.router)
     app.include_router(saved.router())
