@@ -13,13 +13,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scrutiny.api.gate import RequestGate
 from scrutiny.api.pages import HTTP_CODES, error
 from scrutiny.errors import QueryParameterError, ScrutinyError, StoreUnavailable
-from scrutiny.settings import Settings, get_settings, ingest_key
+from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
 log = logging.getLogger("scrutiny.api")
 
@@ -51,6 +52,9 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.settings = settings
     _errors(app)
     from scrutiny.api import index, ingest, routes, saved, views
+    if origins := cors_origins(settings):  # off unless set: a browser page elsewhere reads nothing
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                           allow_headers=["X-API-Key"])
     app.add_middleware(RequestGate, router=app.router, uploads=ingest.router.routes, settings=settings,
                        limit=settings.max_request_mb * 1024 * 1024)
     app.include_router(index.router)
@@ -87,7 +91,8 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        code = HTTP_CODES.get(exc.status_code, "http_error")
+        fallback = "bad_request" if exc.status_code < 500 else "internal_error"
+        code = HTTP_CODES.get(exc.status_code, fallback)
         return error(exc.status_code, code, str(exc.detail), exc.headers)  # e.g. a 405's Allow
 
     @app.exception_handler(Exception)

@@ -68,7 +68,7 @@ def chains(request: Request,
     """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
     params = {"body": body, "subject": report or finding, "owner": owner, "status": status,
               "since": since and since.isoformat(), "until": until and until.isoformat()}
-    return page(request.app.state.store, request.app.state.settings, "accountability-chains",
+    return page(request, "accountability-chains",
                 params, limit, offset, format)
 
 
@@ -105,6 +105,6 @@ def search(request: Request,
            q: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Full-text search over the exact quotes of questions, answers, commitments and more."""
-    return page(request.app.state.store, request.app.state.settings, "search-quotes", {"text": q},
+    return page(request, "search-quotes", {"text": q},
                 limit, offset, format)
 

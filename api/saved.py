@@ -62,7 +62,7 @@ def router() -> APIRouter:
 def _endpoint(q: queries.SavedQuery):
     def run(request: Request, **kwargs):
         limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
-        return page(request.app.state.store, request.app.state.settings, q.name, given(kwargs),
+        return page(request, q.name, given(kwargs),
                     limit, offset, fmt)
 
     extra = [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
                           f"empty means ingest off, and a key under {MIN_API_KEY} characters is refused.")
     max_request_mb: int = Field(
         20, ge=1, description="Largest HTTP request body the API accepts, in MiB.")
+    cors_origins: str = Field(
+        "", description="Origins (comma-separated, e.g. `https://a.example,https://b.example`) whose "
+                        "pages may read the API from a browser; empty means CORS off.")
     view_max_nodes: int = Field(
         500, ge=10, description="Most nodes a network view draws; the rest are listed as left out.")
 
@@ -58,6 +61,10 @@ class Settings(BaseSettings):
     def _key_rules(cls, value: SecretStr | None) -> SecretStr | None:
         key = ingest_key(value)
         return None if key is None else SecretStr(key)
+
+
+def cors_origins(settings: Settings) -> list[str]:
+    return [origin.strip() for origin in settings.cors_origins.split(",") if origin.strip()]
 
 
 def ingest_key(value: SecretStr | None) -> str | None:

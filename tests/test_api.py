@@ -74,15 +74,22 @@ def test_health_reports_the_store_and_the_counts_say_what_it_holds(api):
     assert api.http.get("/queries/document-count").json()["rows"] == [{"documents": 9, "meetings": 9}]
 
 
-def test_chains_filter_by_body_owner_status_and_dates_and_page_through(http):
+def test_chains_filter_by_body_owner_status_and_dates_and_page_through(api):
+    http = api.http
     got = http.get("/chains", params={"body": "borsetshire", "status": "fulfilled", "owner": "sterling",
                                       "since": "2024-01-01", "until": "2024-12-31"}).json()
     assert [(r["meeting_date"], r["holder"], r["fulfilment_method"]) for r in got["rows"]] == [
         ("2024-01-18", "Mr John Sterling", "matters_arising"), ("2024-06-20", "Mr John Sterling", "title_match")]
-    first = http.get("/chains", params={"limit": 5}).json()
-    second = http.get("/chains", params={"limit": 5, "offset": first["next_offset"]}).json()
-    assert first["next_offset"] == 5 and second["offset"] == 5
+    first = http.get("/chains", params={"limit": 5, "status": "open"}).json()
+    second = http.get(first["next"]).json()  # the next page's URL keeps this page's filters
+    assert first["next_offset"] == 5 and second["offset"] == 5 and first["total"] is None
+    assert first["next"] == f"{api.url}/chains?limit=5&status=open&offset=5"
+    assert {r["status"] for r in second["rows"]} == {"open"}
     assert {r["commitment_key"] for r in first["rows"]}.isdisjoint(r["commitment_key"] for r in second["rows"])
+    everything = http.get("/chains", params={"limit": 1000, "status": "open"}).json()
+    last = http.get("/chains", params={"limit": 5, "status": "open", "offset": len(everything["rows"]) - 2}).json()
+    assert (last["next"], last["next_offset"], len(last["rows"])) == (None, None, 2)
+    assert last["total"] == everything["total"] == len(everything["rows"]) > 10
 
 
 def test_tabular_results_come_as_csv_on_request(http):
