@@ -8,26 +8,28 @@ class of error one status code (``scrutiny.errors``).
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from scrutiny.api.pages import ErrorBody, ErrorResponse
-from scrutiny.errors import QueryParameterError, ScrutinyError
-from scrutiny.settings import Settings, get_settings
+from scrutiny.api.gate import RequestGate
+from scrutiny.api.pages import HTTP_CODES, error
+from scrutiny.errors import QueryParameterError, ScrutinyError, StoreUnavailable
+from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
-
-def error(status: int, code: str, message: str) -> JSONResponse:
-    body = ErrorResponse(error=ErrorBody(code=code, message=message))
-    return JSONResponse(body.model_dump(), status_code=status)
+log = logging.getLogger("scrutiny.api")
 
 
 def create_app(settings: Settings | None = None, store=None) -> FastAPI:
-    """The app; ``store`` lets a caller share an open store (tests, ``scrutiny serve``)."""
+    """The app; ``store`` lets a caller share an open store (tests, ``scrutiny serve``).
+    Settings a server must not start with (a short API key) raise ConfigError here."""
     settings = settings or get_settings()
+    ingest_key(settings.api_key)  # settings built with model_copy skip the validator
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -40,17 +42,26 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
             if own:
                 app.state.store.close()
 
-    app = FastAPI(title="scrutiny", version=_version(), lifespan=lifespan,
-                  description="Accountability in the minutes of UK police governance meetings: "
-                              "who was asked to account for what, what was promised, and whether "
-                              "it was done, each with its exact quote and source.")
+    # /docs and /redoc with Swagger UI's and ReDoc's files served from an installed package:
+    # they work offline, and the pages fetch nothing from a CDN.
+    app = FastAPIOffline(title="scrutiny", version=_version(), lifespan=lifespan,
+                         swagger_ui_parameters={"validatorUrl": None},
+                         description="Accountability in the minutes of UK police governance meetings: "
+                                     "who was asked to account for what, what was promised, and "
+                                     "whether it was done, each with its exact quote and source.")
     app.state.settings = settings
     _errors(app)
-    _body_cap(app, settings.max_request_mb * 1024 * 1024)
-    from scrutiny.api import routes, saved, views
+    from scrutiny.api import index, ingest, routes, saved, views
+    if origins := cors_origins(settings):  # off unless set: a browser page elsewhere reads nothing
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                           allow_headers=["X-API-Key"])
+    app.add_middleware(RequestGate, router=app.router, uploads=ingest.router.routes, settings=settings,
+                       limit=settings.max_request_mb * 1024 * 1024)
+    app.include_router(index.router)
     app.include_router(routes.router)
+    app.include_router(ingest.router)
     app.include_router(saved.router())
-    app.include_router(views.router)
+    app.include_router(views.router())
     return app
 
 
@@ -65,6 +76,9 @@ def _version() -> str:
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(ScrutinyError)
     async def scrutiny_error(request: Request, exc: ScrutinyError):
+        if isinstance(exc, StoreUnavailable):  # its text names sockets and folders: log it, say less
+            log.warning("%s", exc)
+            return error(exc.status, exc.code, "the graph store is unavailable; see the server log")
         return error(exc.status, exc.code, str(exc))
 
     @app.exception_handler(RequestValidationError)
@@ -77,19 +91,11 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized",
-                403: "forbidden", 413: "too_large"}.get(exc.status_code, "http_error")
-        return error(exc.status_code, code, str(exc.detail))
+        fallback = "bad_request" if exc.status_code < 500 else "internal_error"
+        code = HTTP_CODES.get(exc.status_code, fallback)
+        return error(exc.status_code, code, str(exc.detail), exc.headers)  # e.g. a 405's Allow
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):  # never a traceback to a client
         return error(500, "internal_error", "unexpected error; see the server log")
 
-
-def _body_cap(app: FastAPI, limit: int) -> None:
-    @app.middleware("http")
-    async def cap(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > limit):
-            return error(413, "too_large", f"request body over {limit // (1024 * 1024)} MiB")
-        return await call_next(request)

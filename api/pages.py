@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from typing import Any, Literal
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
-from fastapi import Query
-from fastapi.responses import Response
-from pydantic import BaseModel
+from fastapi import Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, BeforeValidator
 
 from scrutiny import queries
 from scrutiny.errors import NotFound, QueryParameterError, QueryTimeout, StoreUnavailable
@@ -25,8 +28,31 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+#: The codes of refusals at the HTTP level, by status (the rest come from ``scrutiny.errors``).
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found",
+              405: "method_not_allowed", 413: "too_large"}
+
+
+def error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(code=code, message=message))
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _iso_only(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would also read a number as seconds since 1970."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+#: A date parameter, as the OpenAPI schema states it (format: date) and nothing looser.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_only)]
+
+
 class Page(BaseModel):
-    """Rows of a saved query, ``limit`` at a time from ``offset``; ``next_offset`` is null at the end."""
+    """Rows of a saved query, ``limit`` at a time from ``offset``; ``next_offset`` and ``next``
+    (this request's URL at the next offset) are null at the end; ``total`` is the number of
+    rows in all when this page reached the end (else null: counting would run the query whole)."""
 
     query: str
     columns: list[str]
@@ -34,6 +60,8 @@ class Page(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    next: str | None
+    total: int | None
 
 
 #: The errors an endpoint documents, each at its class's one status code.
@@ -49,9 +77,10 @@ OffsetQuery = Query(0, ge=0, le=100_000, description="Rows to skip")
 FormatQuery = Query("json", description="json (a page) or csv (the rows of this page)")
 
 
-def page(store, settings, name: str, params: dict[str, Any], limit: int, offset: int,
+def page(request: Request, name: str, params: dict[str, Any], limit: int, offset: int,
          fmt: str) -> Page | Response:
     """One page of a saved query: the query is asked for offset + limit + 1 rows."""
+    store, settings = request.app.state.store, request.app.state.settings
     wanted = min(offset + limit + 1, settings.row_limit + 1)
     if any(p.name == "limit" for p in queries.get(name).params):
         params = {**params, "limit": wanted}
@@ -60,8 +89,11 @@ def page(store, settings, name: str, params: dict[str, Any], limit: int, offset:
     more = len(result.rows) > offset + limit and offset + limit < settings.row_limit
     if fmt == "csv":
         return Response(to_csv(rows, result.columns), media_type="text/csv; charset=utf-8")
+    following = offset + limit if more else None
+    ended = len(result.rows) < wanted  # the query ran out of rows before the page's ask
     return Page(query=name, columns=list(result.columns), rows=rows, limit=limit, offset=offset,
-                next_offset=offset + limit if more else None)
+                next_offset=following, total=len(result.rows) if ended else None,
+                next=str(request.url.include_query_params(offset=following)) if following else None)
 
 
 def to_csv(rows: list[dict[str, Any]], columns) -> str:

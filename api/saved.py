@@ -14,9 +14,9 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from scrutiny import queries
-from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, LimitQuery, OffsetQuery, Page, page
+from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, IsoDate, LimitQuery, OffsetQuery, Page, page
 
-PY_TYPES = {"string": str, "int": int, "float": float, "bool": bool, "date": dt.date}
+PY_TYPES: dict[str, Any] = {"string": str, "int": int, "float": float, "bool": bool, "date": IsoDate}
 
 
 class ParamInfo(BaseModel):
@@ -62,11 +62,24 @@ def router() -> APIRouter:
 def _endpoint(q: queries.SavedQuery):
     def run(request: Request, **kwargs):
         limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
-        given = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in kwargs.items()
-                 if v is not None}
-        return page(request.app.state.store, request.app.state.settings, q.name, given,
+        return page(request, q.name, given(kwargs),
                     limit, offset, fmt)
 
+    extra = [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),
+             inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=OffsetQuery, annotation=int),
+             inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=FormatQuery,
+                               annotation=Literal["json", "csv"])]
+    return with_query_params(run, q, extra)
+
+
+def given(values: dict[str, Any]) -> dict[str, Any]:
+    """A query's parameters as the registry takes them: the ones given, dates as ISO text."""
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items() if v is not None}
+
+
+def with_query_params(func, q: queries.SavedQuery, extra: list[inspect.Parameter]):
+    """``func(request, **kwargs)`` with ``q``'s parameters (typed query parameters in the
+    OpenAPI schema, the registry's ``limit`` left to paging) and ``extra`` as its signature."""
     params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for p in q.params:
         if p.name == "limit":
@@ -76,12 +89,7 @@ def _endpoint(q: queries.SavedQuery):
                         max_length=queries.MAX_STRING if string else None, pattern=NO_NUL if string else None)
         params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default,
                                         annotation=PY_TYPES[p.type] | None))
-    params += [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),
-               inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=OffsetQuery, annotation=int),
-               inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=FormatQuery,
-                                 annotation=Literal["json", "csv"])]
-    # FastAPI reads the parameters from inspect.signature, which honours __signature__;
-    # typeshed does not declare that attribute on functions.
-    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    run.__name__ = q.name.replace("-", "_")
-    return run
+    # FastAPI reads the parameters from inspect.signature, which honours __signature__
+    func.__signature__ = inspect.Signature(params + extra)
+    func.__name__ = q.name.replace("-", "_")
+    return func

@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from scrutiny.errors import ConfigError
+
+#: Shortest API key accepted: a short key can be guessed, so it is refused at start-up.
+MIN_API_KEY = 16
 
 
 class Settings(BaseSettings):
@@ -43,11 +46,37 @@ class Settings(BaseSettings):
     max_document_mb: int = Field(
         50, ge=1, description="Largest document read, in MiB; larger files are refused.")
     api_key: SecretStr | None = Field(
-        None, description="Enables the API's ingest endpoint, which then requires it in `X-API-Key`.")
+        None, description="Enables the API's ingest endpoint, which then requires it in `X-API-Key`; "
+                          f"empty means ingest off, and a key under {MIN_API_KEY} characters is refused.")
     max_request_mb: int = Field(
         20, ge=1, description="Largest HTTP request body the API accepts, in MiB.")
+    cors_origins: str = Field(
+        "", description="Origins (comma-separated, e.g. `https://a.example,https://b.example`) whose "
+                        "pages may read the API from a browser; empty means CORS off.")
     view_max_nodes: int = Field(
         500, ge=10, description="Most nodes a network view draws; the rest are listed as left out.")
+
+    @field_validator("api_key")
+    @classmethod
+    def _key_rules(cls, value: SecretStr | None) -> SecretStr | None:
+        key = ingest_key(value)
+        return None if key is None else SecretStr(key)
+
+
+def cors_origins(settings: Settings) -> list[str]:
+    return [origin.strip() for origin in settings.cors_origins.split(",") if origin.strip()]
+
+
+def ingest_key(value: SecretStr | None) -> str | None:
+    """The API key that enables ingest, or None for ingest off (unset, empty or whitespace,
+    as a placeholder in an env or compose file is); a short key raises ConfigError."""
+    key = value.get_secret_value() if value is not None else ""
+    if not key.strip():
+        return None
+    if len(key) < MIN_API_KEY:
+        raise ConfigError(f"SCRUTINY_API_KEY is {len(key)} characters; use at least {MIN_API_KEY} "
+                          "(or leave it empty to keep ingest off)")
+    return key
 
 
 def get_settings(**overrides) -> Settings:
@@ -63,7 +92,12 @@ def _invalid(error) -> str:
     """'SCRUTINY_ROW_LIMIT='x': should be a valid integer' out of one pydantic error."""
     name = f"SCRUTINY_{str(error['loc'][0]).upper()}" if error["loc"] else "a setting"
     reason = error["msg"].removeprefix("Input ").replace("Value error, ", "")
+    if name in SECRET:
+        return f"{name}: {reason}"  # a secret is never echoed
     return f"{name}={str(error.get('input'))[:80]!r}: {reason}"
+
+
+SECRET = {"SCRUTINY_API_KEY", "SCRUTINY_NEO4J_PASSWORD"}
 
 
 def settings_table() -> list[tuple[str, str, str]]:

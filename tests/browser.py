@@ -68,8 +68,9 @@ class Page:
             if message.get("method") == "Page.javascriptDialogOpening":
                 self.call("Page.handleJavaScriptDialog", accept=True)
 
-    def open(self, html: Path, settle: str = "document.body.getAttribute('data-drawn') === 'true'") -> None:
-        self.call("Page.navigate", url=html.as_uri())
+    def open(self, html: Path | str, settle: str = "document.body.getAttribute('data-drawn') === 'true'") -> None:
+        """A file, or a URL of a server under test, once ``settle`` holds."""
+        self.call("Page.navigate", url=html if isinstance(html, str) else html.as_uri())
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.evaluate(f"document.readyState === 'complete' && ({settle})"):

@@ -185,7 +185,7 @@ def test_the_api_reads_while_a_load_writes_with_one_server_and_no_lost_write(tmp
                 servers.add(server_identity(data))
             out, err = loader.communicate(timeout=600)
             assert loader.returncode == 0, err
-            documents = http.get("/health").json()["documents"]
+            documents = http.get("/queries/document-count").json()["rows"][0]["documents"]
             assert len(server_processes(data)) == 1
     finally:
         api.send_signal(signal.SIGINT)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from PIL import Image
@@ -72,3 +73,20 @@ def test_text_from_a_document_shows_literally_and_runs_nothing(tmp_path, store, 
         assert page.evaluate(injected) == 0
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.dialogs() == []
+
+
+def test_a_view_submits_no_form_and_takes_no_base_url(sample_store, tmp_path, page):
+    """Defence in depth past escaping: were markup ever injected, the page's policy refuses
+    to submit a form anywhere or to rebase its links, and the page stays where it is."""
+    g, heading, left_out = query_view(sample_store, "accountability-chains", {}, 50, 1000)
+    html = write_view(g, heading, tmp_path / "policy.html", left_out)
+    page.open(html)
+    page.evaluate("""window.violations = [];
+        document.addEventListener('securitypolicyviolation', e => window.violations.push(e.effectiveDirective));
+        const base = document.createElement('base'); base.href = 'https://example.invalid/';
+        document.head.appendChild(base);
+        const form = document.createElement('form'); form.action = 'https://example.invalid/steal';
+        form.method = 'post'; document.body.appendChild(form); form.submit(); true""")
+    time.sleep(1)  # let a navigation start, were one allowed
+    assert sorted(set(page.evaluate("window.violations"))) == ["base-uri", "form-action"]
+    assert page.evaluate("location.href") == html.as_uri() and page.requests() == [html.as_uri()]

@@ -23,6 +23,13 @@ from scrutiny.viz import styles
 ASSETS = Path(__file__).parent / "assets"
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 STABILISATION_ITERATIONS = 300
+#: What a view may do: run its own inline code and styles, show data: images, and nothing
+#: else: no request, no form submission, no <base> rewriting its links.
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+       "font-src data:; form-action 'none'; base-uri 'none'")
+#: What only a header can carry (a meta tag's frame-ancestors is ignored): served views
+#: may not be framed by another page.
+CSP_HEADER = f"{CSP}; frame-ancestors 'none'"
 
 
 def node_id(ref: tuple[str, str]) -> str:
@@ -88,7 +95,7 @@ def render(net: Network) -> str:
     net.path = "view.html"
     net.template_dir = str(ASSETS)
     # pyvis renders with the variables it knows; ours ride along through globals
-    net.templateEnv.globals.update(net.view_meta)
+    net.templateEnv.globals.update(net.view_meta, csp=CSP)
     return net.generate_html()
 
 

@@ -45,9 +45,10 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--quiet", is_flag=True, help="No access log line per request.")
 @data_dir_option
-def serve(host, port, data_dir):
+def serve(host, port, quiet, data_dir):
     """Serve the HTTP API (read-only unless SCRUTINY_API_KEY enables ingest); docs at /docs.
 
     Example: scrutiny serve --port 8000
@@ -56,4 +57,37 @@ def serve(host, port, data_dir):
 
     from scrutiny.api.app import create_app
     app = create_app(get_settings(data_dir=data_dir))
-    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")
+    # Ctrl-C waits this long for requests in flight (an upload can take minutes), then stops.
+    config = uvicorn.Config(app, host=host, port=port, workers=1, access_log=not quiet,
+                            log_config=_log_config(), timeout_graceful_shutdown=10)
+    try:
+        _announcing_server()(config).run()
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it shut down on: a clean stop
+        pass
+
+
+def _log_config() -> dict:
+    """uvicorn's logging with its start-up chatter off: warnings, and one line per request."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.access"]["level"] = "INFO"
+    return config
+
+
+def _announcing_server():
+    import uvicorn
+
+    class AnnouncingServer(uvicorn.Server):
+        """Says where it serves once the socket is bound (not before: the port may be taken)."""
+
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                for server in self.servers:
+                    for sock in server.sockets:
+                        host, port = sock.getsockname()[:2]
+                        click.echo(f"Serving on http://{host}:{port} (docs at /docs); Ctrl-C to stop")
+    return AnnouncingServer
