@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scrutiny.api.gate import RequestGate
 from scrutiny.api.pages import HTTP_CODES, error
-from scrutiny.errors import QueryParameterError, ScrutinyError, StoreUnavailable
+from scrutiny.errors import QueryParameterError, ScrutinyError, StoreCorrupt, StoreUnavailable
 from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
 log = logging.getLogger("scrutiny.api")
@@ -79,6 +79,9 @@ def _errors(app: FastAPI) -> None:
         if isinstance(exc, StoreUnavailable):  # its text names sockets and folders: log it, say less
             log.warning("%s", exc)
             return error(exc.status, exc.code, "the graph store is unavailable; see the server log")
+        if isinstance(exc, StoreCorrupt):  # names the damaged files: for the operator, not the client
+            log.error("%s", exc)
+            return error(exc.status, exc.code, "the graph store's files are damaged; see the server log")
         return error(exc.status, exc.code, str(exc))
 
     @app.exception_handler(RequestValidationError)

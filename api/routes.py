@@ -59,14 +59,14 @@ def health(request: Request):
 @router.get("/chains", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
 def chains(request: Request,
            body: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Body name contains"),
-           report: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Report title contains"),
-           finding: str | None = Query(None, max_length=200, pattern=NO_NUL, description="Finding title contains"),
+           subject: str | None = Query(None, max_length=200, pattern=NO_NUL,
+                                       description="Report or finding title contains"),
            owner: str | None = Query(None, max_length=200, pattern=NO_NUL,
                                      description="Owner (office or person) contains"),
            status: Status | None = None, since: IsoDate | None = None, until: IsoDate | None = None,
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
-    params = {"body": body, "subject": report or finding, "owner": owner, "status": status,
+    params = {"body": body, "subject": subject, "owner": owner, "status": status,
               "since": since and since.isoformat(), "until": until and until.isoformat()}
     return page(request, "accountability-chains",
                 params, limit, offset, format)
@@ -102,9 +102,9 @@ def find(request: Request, name: str = Query(..., min_length=1, max_length=200, 
 
 @router.get("/search", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
 def search(request: Request,
-           q: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
+           text: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
            limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
     """Full-text search over the exact quotes of questions, answers, commitments and more."""
-    return page(request, "search-quotes", {"text": q},
+    return page(request, "search-quotes", {"text": text},
                 limit, offset, format)
 

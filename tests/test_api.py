@@ -115,7 +115,7 @@ def test_neighbourhood_is_capped_and_says_how_much_was_left_out(http):
 
 
 def test_search_and_views_are_served(http):
-    hits = http.get("/search", params={"q": "estates strategy"}).json()["rows"]
+    hits = http.get("/search", params={"text": "estates strategy"}).json()["rows"]
     assert {h["kind"] for h in hits} == {"Commitment", "Resolution"}
     page = http.get("/views/entity", params={"target": "Sterling"})
     assert page.headers["content-type"].startswith("text/html") and "Mr John Sterling" in page.text

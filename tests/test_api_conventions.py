@@ -66,3 +66,23 @@ def test_the_readme_lists_exactly_the_error_codes_the_api_can_return():
     answered = {cls.code for cls in raised - set(NOT_ANSWERED)}
     possible = answered | set(HTTP_CODES.values()) | {"internal_error"}
     assert _readme_codes() == possible
+
+
+PAGING = {"limit", "offset", "format"}
+
+
+@pytest.mark.parametrize("served", [{}], indirect=True)
+def test_the_api_names_each_parameter_as_the_cli_does(served):
+    """The query string of every saved query's route, and of /chains and /search, uses the names
+    `scrutiny query run -p` takes: one name per parameter everywhere."""
+    from scrutiny import queries
+    paths = httpx.get(f"{served}/openapi.json").json()["paths"]
+
+    def names(path: str) -> set[str]:
+        return {p["name"] for p in paths[path]["get"].get("parameters", []) if p["in"] == "query"} - PAGING
+
+    for query in queries.registry().values():
+        assert names(f"/queries/{query.name}") == {p.name for p in query.params} - PAGING, query.name
+    chains = {p.name for p in queries.get("accountability-chains").params}
+    assert names("/chains") <= chains and "subject" in names("/chains")
+    assert names("/search") == {p.name for p in queries.get("search-quotes").params} - PAGING
