@@ -8,6 +8,7 @@ officers, commissioners and witnesses answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from scrutiny.loaders.extract import cues, prechecks
@@ -16,6 +17,7 @@ from scrutiny.loaders.extract.decisions import DecisionRules
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.progress import ProgressRules
 from scrutiny.loaders.extract.raw import RawEvent, due_phrase, side
+from scrutiny.loaders.extract.scan import last_words
 from scrutiny.loaders.extract.segment import Unit
 
 PUBLIC = "Member of the Public"
@@ -23,6 +25,14 @@ PUBLIC = "Member of the Public"
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
 RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
 RELATIVE = re.compile(r"\b(?:that|which|who|whereby)\s*$")
+# RELATIVE_BE, RELATIVE and COORDINATED as words read back from a cue (``scan.last_words``).
+RELATIVES, BE_FORMS = frozenset({"that", "which", "who"}), frozenset({"is", "are", "was", "were"})
+CONJUNCTIONS = frozenset({"and", "but", "or"})
+LEADING_THE = re.compile(r"\s*(?:the\s+)?")
+LEADING_OF_THE = re.compile(r"\s*(?:of\s+)?(?:the\s+)?")
+TO_VERB = re.compile(r"\s+to\s+\w+")
+BULLET_LEAD = re.compile(r"[ \-·•*\t]*+")
+RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]")
 CONDITIONAL_IF = re.compile(r"\bif\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
@@ -68,7 +78,7 @@ class EventFinder(DecisionRules, ProgressRules):
                       if (m := MINUTES_LINE.search(self.text, start, end)) and m.start() - start <= FRONT_MAX]
 
     def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
-        if any(start <= unit.start < end for start, end in self.front):
+        if self._in_front_matter(unit.start):
             return
         span = self.text[unit.start:unit.end]
         self.procedural = unit.item < len(self.procedural_items) and self.procedural_items[unit.item]
@@ -82,6 +92,11 @@ class EventFinder(DecisionRules, ProgressRules):
                 self.clause(unit, clause)
         self._answer_list(unit, span, before)
         self.status(unit, span)
+
+    def _in_front_matter(self, pos: int) -> bool:
+        """Whether ``pos`` lies in an item's front matter (spans in order, one per item)."""
+        i = bisect.bisect_right(self.front, pos, key=lambda span: span[0])
+        return i > 0 and pos < self.front[i - 1][1]
 
     def _answer_list(self, unit: Unit, span: str, before: int) -> None:
         """"In response to questions it was further explained: c) ... d) ...": each point of a
@@ -158,11 +173,11 @@ class EventFinder(DecisionRules, ProgressRules):
         "requested that a report be brought back": a commitment whose owner is null, or the
         officer a member's request was put to.  Said in an answer, it still names no doer
         ("the Commissioner advised that the response would be submitted"): null, never a guess."""
-        asks = [c.start for c in clause.cues if c.kind in ("question", "passive_question")]
+        first_ask = min((c.start for c in clause.cues if c.kind in ("question", "passive_question")), default=None)
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
-            if cue.kind == "future_passive" and any(a < cue.start for a in asks):
+            if cue.kind == "future_passive" and first_ask is not None and first_ask < cue.start:
                 continue  # "sought an assurance that they would be deployed": asked for, not promised
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
@@ -175,25 +190,30 @@ class EventFinder(DecisionRules, ProgressRules):
         return self.text[who.start:who.end].lower().startswith("members")
 
     def _hypothetical(self, clause: Clause, cue) -> bool:
-        """Asked whether it could be done, or only if something happens: not an undertaking."""
-        before = self.text[clause.start:cue.start]
+        """Asked whether it could be done, or only if something happens: not an undertaking.
+        (Each question reads the clause once for all its cues, not once per cue.)"""
         if cue.kind in ("request", "referral"):
             return False
-        if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before) or cues.HEDGE.search(before):
+        if any(clause.earlier(self.text, p, cue.start) for p in (cues.EMBEDDED_QUESTION, cues.CONDITION, cues.HEDGE)):
             return True
-        if RELATIVE_BE.search(before) or (cue.verb.split()[0] in ("is", "are", "was", "were")
-                                          and RELATIVE.search(before)):
+        if self._after_relative(clause, cue):
             return True  # "the items that were to be considered": a description, not a promise
         # "if ..., he would raise it": a conditional undertaking still binds its named doer
-        return cue.kind != "would_do" and CONDITIONAL_IF.search(before) is not None
+        return cue.kind != "would_do" and clause.earlier(self.text, CONDITIONAL_IF, cue.start)
+
+    def _after_relative(self, clause: Clause, cue) -> bool:
+        """RELATIVE_BE, or RELATIVE before a cue that opens with a form of "be", ends the text
+        before the cue."""
+        words = last_words(self.text, clause.start, cue.start, 2)
+        if len(words) == 2 and words[0][0] in BE_FORMS and words[1][0] in RELATIVES and words[1][1] > 0:
+            return True
+        return bool(words) and cue.verb.split()[0] in BE_FORMS and words[0][0] in RELATIVES | {"whereby"}
 
     def _firm_passive(self, cue, clause: Clause) -> bool:
         """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
         if cue.verb.split()[0] in ("would", "will", "shall", "is", "are", "was", "were"):
             return True
-        rest = self.text[cue.start:clause.end]
-        return due_phrase(rest) is not None or re.search(
-            r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
+        return clause.later(self.text, cues.DUE, cue.start) or clause.later(self.text, RECIPIENT, cue.start)
 
     def _referred_to(self, cue) -> Mention | None:
         inside = self.mentions_between(cue.start, cue.end)
@@ -207,13 +227,13 @@ class EventFinder(DecisionRules, ProgressRules):
 
     def _event_for(self, cue, who, quote, clause, framing) -> str | None:
         k = cue.kind
-        after = self.text[cue.end:clause.end]
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
         if k == "question" and PASSIVE_BEFORE.search(self.text, max(clause.start, cue.start - 10), cue.start):
             return None  # "questions to be asked", "The Committee is asked to note": no one asks here
         if k == "question":
-            telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
+            telegraphic = cue.verb[:1].isupper() and \
+                BULLET_LEAD.fullmatch(self.text, clause.start, cue.start) is not None
             put = SUBMITTED.match(cue.verb) is not None  # "Mr Y had submitted the following question:"
             if (who is None and not telegraphic) or side(who) == "officer" or (framing and not put):
                 return None
@@ -224,9 +244,10 @@ class EventFinder(DecisionRules, ProgressRules):
             return "Question"
         if k == "member_says":
             if who is None or side(who) != "member" or who.type == "Body" or framing or \
-                    cues.POSITIVE_STANCE.match(after) or (cue.verb == "noted" and self._plural(who)):
+                    cues.POSITIVE_STANCE.match(self.text, cue.end, clause.end) or \
+                    (cue.verb == "noted" and self._plural(who)):
                 return None  # "Members noted that ...": the Panel takes note, it does not ask
-            return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
+            return "Challenge" if clause.later(self.text, cues.NEGATIVE_STANCE, cue.end) else "Question"
         if k == "ask_other":
             return "Commitment" if side(who) != "member" and self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
@@ -234,7 +255,7 @@ class EventFinder(DecisionRules, ProgressRules):
                 REPLY_VERB.fullmatch(cue.verb) is not None  # the Chair answers for the Panel
             if who is None or (side(who) == "member" and not rules):
                 return None
-            if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(after):
+            if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(self.text, cue.end, clause.end):
                 return None
             if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and \
                     self.last_question.get(self.current_item) is None:
@@ -242,24 +263,44 @@ class EventFinder(DecisionRules, ProgressRules):
             return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
         if k == "passive_answer":
             return "Answer"
-        if k == "asked_to" and any(c.kind == "question" for c in clause.cues):
+        if k == "asked_to" and self._first_question(clause) is not None:
             return None  # a member asking whether someone could be asked to act: no undertaking
         if k in ("undertake", "asked_to", "intention"):
             return "Commitment"
         if k == "would_do" and cue.verb.startswith("should") and side(cue.subject) == "member":
             return None  # "Members should contact his office": advice to the asking side
         if k == "would_do":
-            coordinated = COORDINATED.search(self.text, clause.start, cue.start)
+            coordinated = self._coordinated(clause, cue)
             if cue.subject is None or not (cue.explicit or coordinated) or self._hypothetical(clause, cue) or \
-                    any(c.kind == "question" and c.start < cue.start for c in clause.cues):
+                    self._question_before(clause, cue.start):
                 return None
             return "Commitment"
         return None
 
+    @staticmethod
+    def _first_question(clause: Clause) -> int | None:
+        """Where the clause's first question cue starts (worked out once per clause)."""
+        if "first_question" not in clause.scans:
+            clause.scans["first_question"] = min((c.start for c in clause.cues if c.kind == "question"), default=None)
+        return clause.scans["first_question"]
+
+    def _question_before(self, clause: Clause, pos: int) -> bool:
+        first = self._first_question(clause)
+        return first is not None and first < pos
+
+    def _coordinated(self, clause: Clause, cue) -> bool:
+        """COORDINATED ends the text before the cue: "... and (then) would"."""
+        words = last_words(self.text, clause.start, cue.start, 2)
+        if not words or words[0][1] == 0:
+            return False
+        if words[0][0] == "then":
+            return len(words) == 2 and words[1][0] in CONJUNCTIONS and words[1][1] > 0
+        return words[0][0] in CONJUNCTIONS
+
     def _asks_other(self, cue, clause) -> bool:
-        m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
-        target = self._mention_at(cue.end + (m.end() if m else 0))
-        return target is not None and re.match(r"\s+to\s+\w+", self.text[target.end:clause.end]) is not None
+        m = LEADING_THE.match(self.text, cue.end, clause.end)
+        target = self._mention_at(m.end() if m else cue.end)
+        return target is not None and TO_VERB.match(self.text, target.end, clause.end) is not None
 
     def _emit(self, kind, unit, clause, cue, who) -> None:
         quote = self.text[clause.start:clause.end]
@@ -283,8 +324,8 @@ class EventFinder(DecisionRules, ProgressRules):
 
     def _owner(self, cue, clause, who):
         if cue.kind in ("ask_other", "question"):
-            m = re.match(r"\s*(?:the\s+)?", self.text[cue.end:clause.end])
-            return self._mention_at(cue.end + (m.end() if m else 0)), who
+            m = LEADING_THE.match(self.text, cue.end, clause.end)
+            return self._mention_at(m.end() if m else cue.end), who
         if cue.kind == "intention":
             inside = [m for m in self.mentions_between(cue.start, cue.end)]
             return (inside[0] if inside else who), None
@@ -304,7 +345,7 @@ class EventFinder(DecisionRules, ProgressRules):
         return None
 
     def _addressee(self, cue, clause):
-        m = re.match(r"\s*(?:of\s+)?(?:the\s+)?", self.text[cue.end:clause.end])
-        target = self._mention_at(cue.end + (m.end() if m else 0))
+        m = LEADING_OF_THE.match(self.text, cue.end, clause.end)
+        target = self._mention_at(m.end() if m else cue.end)
         return target if target is not None and target.side != "member" else None
 

@@ -30,7 +30,7 @@ DECISION = re.compile(
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
 BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
-HEAD_THAT = re.compile(r"\s*that\s*:?\s*", re.I)
+HEAD_THAT = re.compile(r"\s*+that\s*+(?::\s*+)?", re.I)
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
