@@ -142,7 +142,8 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
     return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends, strict=True), 1)]
 
 
-MEETING_LINE_ITEM = re.compile(r"^\s*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
+# Spaces on its own line only: "^\s*" would read every blank line below each line start.
+MEETING_LINE_ITEM = re.compile(r"^[^\S\n]*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
 
 
 def _meeting_line_number(text: str, after: int) -> str | None:
