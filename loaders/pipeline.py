@@ -19,7 +19,7 @@ from pathlib import Path
 from scrutiny.errors import LoaderError, ScrutinyError, StoreUnavailable
 from scrutiny.graph.cypher import Statement, delete_document_statements, upsert_statements
 from scrutiny.graph.stores.base import Store
-from scrutiny.loaders.extract.document import extract
+from scrutiny.loaders.extract.limited import extract_limited
 from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
 from scrutiny.loaders.records import DocumentText
@@ -109,13 +109,13 @@ def read_documents(paths: list[Path], settings: Settings, overrides: Metadata | 
             yield path, exc
 
 
-def load_document(store: Store, doc: DocumentText) -> str:
+def load_document(store: Store, doc: DocumentText, settings: Settings) -> str:
     """Load one read document; 'loaded', or 'skipped' when its text is already loaded."""
     done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
                      {"key": doc.id})
     if done:
         return "skipped"
-    graph = to_graph(extract(doc))
+    graph = to_graph(extract_limited(doc, settings))  # under the limits of parsing
     write_document(store, document_statements(store, graph, doc.id, doc.source), doc.id)
     return "loaded"
 
@@ -132,7 +132,7 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
             if isinstance(doc, LoaderError):
                 raise doc
             report.warnings += [{"file": str(path), "warning": w} for w in doc.warnings]
-            outcome = load_document(store, doc)
+            outcome = load_document(store, doc, settings)
             (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
         except StoreUnavailable:
             raise  # every later document would fail the same way: stop, the load is re-runnable
