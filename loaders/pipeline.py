@@ -27,7 +27,7 @@ from scrutiny.graph.cypher import (
     upsert_statements,
 )
 from scrutiny.graph.stores.base import Store
-from scrutiny.loaders.extract.document import extract
+from scrutiny.loaders.extract.limited import extract_limited
 from scrutiny.loaders.kinds import EventKind
 from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
@@ -146,14 +146,15 @@ ACCOUNTABLE = {EventKind.QUESTION, EventKind.CHALLENGE, EventKind.ANSWER, EventK
 NOTHING_FOUND = "no questions, answers or commitments found"
 
 
-def load_document(store: Store, doc: DocumentText, warnings: list[str] | None = None) -> str:
+def load_document(store: Store, doc: DocumentText, settings: Settings,
+                  warnings: list[str] | None = None) -> str:
     """Load one read document; 'loaded', or 'skipped' when its text is already loaded.
     A document with no question, answer or commitment in it is loaded, with a warning."""
     done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
                      {"key": doc.id})
     if done:
         return "skipped"
-    extraction = extract(doc)
+    extraction = extract_limited(doc, settings)  # under the limits of parsing
     if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
         warnings.append(NOTHING_FOUND)
     graph = to_graph(extraction)
@@ -173,7 +174,7 @@ def load_paths(store: Store, paths: list[Path], settings: Settings,
             if isinstance(doc, LoaderError):
                 raise doc
             notes = list(doc.warnings)
-            outcome = load_document(store, doc, notes)
+            outcome = load_document(store, doc, settings, notes)
             report.warnings += [{"file": str(path), "warning": w} for w in notes]
             (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
         except StoreUnavailable:

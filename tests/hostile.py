@@ -41,6 +41,28 @@ def _nested_html(depth: int = 200_000) -> bytes:
             + b"</body></html>")
 
 
+def _slow_to_extract() -> list[tuple[str, bytes, str]]:
+    """Texts that once made extraction exponential, cubic or quadratic (issue 25); each loads,
+    in time linear in its length."""
+    auxiliaries = "Councillor Smith " + "had also had, " * 30 + "asked what had been done."
+    resolved = "\n\n".join(f"RESOLVED that the Commissioner provide report {n} to the Panel."
+                             for n in range(2_000))
+    many_cues = "The Chief Constable " + ", and ".join(
+        ["explained that he would report back if asked whether the Panel could be told"] * 1_500) + "."
+    return [
+        ("name-and-auxiliaries.txt", auxiliaries.encode(), LOADS),
+        ("resolved-paragraphs.txt", resolved.encode(), LOADS),
+        ("one-sentence-many-cues.txt", many_cues.encode(), LOADS),
+        ("million-spaces.txt", (MINUTES + "\n" + " " * 1_000_000 + "\n" + MINUTES).encode(), LOADS),
+        ("spaces-between-names.txt", ("Councillor Smith" + " " * 200_000 + "of the Police asked. "
+                                      + MINUTES).encode(), LOADS),
+        ("spaced-resolution.txt", ("RESOLVED that the report be noted" + " " * 200_000 + "and noted.\n\n"
+                                   + MINUTES).encode(), LOADS),
+        ("capitals-line.txt", ("A" * 200_000 + "x\n\n" + MINUTES).encode(), LOADS),
+        ("blank-lines-after-meeting.txt", ("Agenda item\n\nReport\n" + "\n" * 200_000 + MINUTES).encode(), LOADS),
+    ]
+
+
 def cases() -> list[tuple[str, bytes, str]]:
     rng = random.Random(8)
     good = MINUTES.encode()
@@ -84,6 +106,7 @@ def cases() -> list[tuple[str, bytes, str]]:
         ("archive.txt", zlib.compress(good * 10)[2:].join([b"\x1f\x8b\x08\x00", b""]),
          "gzip archive"),
         ("minutes.rtf", b"{\\rtf1\\ansi " + good + b"}", "RTF document"),
+        *_slow_to_extract(),
     ]
 
 

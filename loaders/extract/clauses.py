@@ -7,11 +7,14 @@ event's quote is the words that state it.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from scrutiny.loaders.extract import cues, prechecks
 from scrutiny.loaders.extract.mentions import Mention
+from scrutiny.loaders.extract.scan import Earlier, Forward, ends_with
 
 
 @dataclass
@@ -31,6 +34,19 @@ class Clause:
     end: int
     subject: Mention | None
     cues: list[Cue] = field(default_factory=list)
+    scans: dict = field(default_factory=dict, repr=False, compare=False)  # by pattern, made once
+
+    def earlier(self, text: str, pattern: re.Pattern, pos: int) -> bool:
+        """Whether ``pattern`` matches in ``text[self.start:pos]`` (``pos`` a word start)."""
+        if (scan := self.scans.get(("earlier", pattern))) is None:
+            scan = self.scans[("earlier", pattern)] = Earlier(pattern, text[self.start:self.end])
+        return scan.before(pos - self.start)
+
+    def later(self, text: str, pattern: re.Pattern, pos: int) -> bool:
+        """Whether ``pattern`` matches in ``text[pos:self.end]``, positions asked in order."""
+        if (scan := self.scans.get(("later", pattern))) is None:
+            scan = self.scans[("later", pattern)] = Forward(pattern, text[self.start:self.end])
+        return scan.search(pos - self.start) is not None
 
 
 PRIMARY = [
@@ -91,19 +107,35 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=" + FINITE_AFTER.pattern +
 QUOTE_OPENS = re.compile(r":\s*[‘“\"']")
 QUOTE_CLOSES = re.compile(r"[’”\"'](?=\s*(?:\n|$))|[’”\"']\s*\n\s*\n")
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:also|then|have|had|am|are|can|shall|will|would)\s+)*$")
+# The same two tails as words, read back from a cue (``scan.ends_with``): the patterns above say
+# what they are, these are how they are checked.
+PRONOUN_WORDS = frozenset({"He", "She", "he", "she"}), frozenset({"also", "further", "then", "had", "subsequently"})
+FIRST_PERSON_WORDS = frozenset({"I", "We", "we"}), frozenset({"also", "then", "have", "had", "am", "are", "can",
+                                                             "shall", "will", "would"})
 
 
 def quoted_speech(text: str, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
     """(start, end, speaker) of each quotation opened after an actor and a colon."""
     found = []
+    closes = Forward(QUOTE_CLOSES, text)
     for m in QUOTE_OPENS.finditer(text):
-        before = [x for x in mentions if m.start() - 300 <= x.start and x.end <= m.start()
-                  and x.type in ("Person", "Role")]
-        if not before or "." in text[before[-1].end:m.start()]:
+        speaker = _last_actor_before(mentions, m.start() - 300, m.start())
+        if speaker is None or "." in text[speaker.end:m.start()]:
             continue  # the speaker must be named in the sentence that opens the quote
-        close = QUOTE_CLOSES.search(text, m.end())
-        found.append((m.end(), close.start() if close else len(text), before[-1]))
+        close = closes.search(m.end())
+        found.append((m.end(), close.start() if close else len(text), speaker))
     return found
+
+
+def _last_actor_before(mentions: list[Mention], lowest: int, pos: int) -> Mention | None:
+    """The last person or office of ``mentions`` (sorted by start) inside ``[lowest, pos)``:
+    found by bisection and read back over the window only."""
+    i = bisect.bisect_left(mentions, pos, key=lambda x: x.start)
+    while i > 0 and mentions[i - 1].start >= lowest:
+        i -= 1
+        if mentions[i].end <= pos and mentions[i].type in ("Person", "Role"):
+            return mentions[i]
+    return None
 
 
 class SubjectFinder:
@@ -118,21 +150,20 @@ class SubjectFinder:
         self.quotes = quotes or []
 
     def subject(self, unit_start: int, pos: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-        before = [m for m in mentions if unit_start <= m.start and m.end <= pos]
+        before = _nearest_before(mentions, unit_start, pos)
         if before:
             m = before[-1]
-            if cues.SUBJECT_FILLER.match(self.text[m.end:pos]):
+            if cues.SUBJECT_FILLER.fullmatch(self.text, m.end, pos):
                 # a relative binds to the nearest noun phrase, governed or not ("referred to the IOPC, who")
                 if RELATIVE.search(self.text, m.end, pos) or not self._governed(unit_start, m):
                     return self._apposition(before), True
                 if (governing := self._head_of(unit_start, before)) is not None:
                     return governing, True
-        head = self.text[unit_start:pos]
-        if cues.PRONOUN.search(head) and self.last_actor:
+        if self.last_actor and ends_with(self.text, unit_start, pos, *PRONOUN_WORDS):
             return self.last_actor, True
-        if FIRST_PERSON.search(head) and (speaker := self._quoting(pos)):
+        if ends_with(self.text, unit_start, pos, *FIRST_PERSON_WORDS) and (speaker := self._quoting(pos)):
             return speaker, True
-        if not head.strip() and self.label:
+        if self.label and not NON_SPACE.search(self.text, unit_start, pos):
             return self.label, True
         found = self._clause_subject(unit_start, pos, before)
         return (found if found is not None else self.label), False
@@ -193,7 +224,7 @@ class SubjectFinder:
         the next sentence's "He" can refer to it even when no cue named it."""
         first = next((m for m in mentions if m.start >= start), None)
         opening = self.text[start:first.start] if first is not None else ""
-        if first is None or not re.fullmatch(r"\s*(?:[\d.()a-z]{1,4}\s+)?(?:the|The)?\s*", opening):
+        if first is None or not SENTENCE_OPENING.fullmatch(opening):
             return None
         return first if FINITE_AFTER.match(self.text, first.end) else None
 
@@ -208,9 +239,25 @@ PLURAL_ACTORS = {"Panel Member"}
 GOVERNED = re.compile(r"\b(?:as|of|for|to|with|about|into|under|within|towards|regarding|concerning)\s+"
                       r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:(?:Deputy|Vice|Acting|Interim)\s+)?$")
 RELATIVE = re.compile(r"\b(?:who|which)\b", re.I)
-OF_PHRASE = re.compile(r"\s*,?\s*(?:of|from|at|for|to)\s+(?:the\s+)?")
-FROM_BODY = re.compile(r"\s*,?\s*(?:from|of|at)\s+(?:the\s+)?")
+# Possessive: a long run of spaces between two names is read once, not once per split of it.
+OF_PHRASE = re.compile(r"\s*+(?:,\s*+)?(?:of|from|at|for|to)\s++(?:the\s+)?")
+FROM_BODY = re.compile(r"\s*+(?:,\s*+)?(?:from|of|at)\s++(?:the\s+)?")
+SENTENCE_OPENING = re.compile(r"\s*+(?:[\d.()a-z]{1,4}\s++)?(?:the|The)?\s*+")
+NON_SPACE = re.compile(r"\S")
 NEAREST = 8  # noun phrases looked at, nearest first, for a clause's subject
+TAIL = NEAREST + 2  # the mentions before a cue that any rule reads (an apposition looks one further)
+
+
+def _nearest_before(mentions: list[Mention], start: int, pos: int) -> list[Mention]:
+    """The last ``TAIL`` mentions (sorted by start) inside ``[start, pos)``, in order: found by
+    bisection, so a cue late in a long sentence does not read every mention before it."""
+    i = bisect.bisect_left(mentions, pos, key=lambda m: m.start)
+    found: list[Mention] = []
+    while i > 0 and len(found) < TAIL and mentions[i - 1].start >= start:
+        i -= 1
+        if mentions[i].end <= pos:
+            found.append(mentions[i])
+    return found[::-1]
 OPENING = 120  # characters before one: the longest clause opening ("In response to ..., the")
 
 
@@ -225,8 +272,9 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
     low = prechecks.lowered(text[start:end])
     kinds = possible(low)
     primary = find_cues(text, start, end, PRIMARY, kinds)
-    weak = [c for c in find_cues(text, start, end, WEAK, kinds)
-            if not any(c.start < p.end and p.start < c.end and not _either_side(p) for p in primary)]
+    blocking = [p for p in primary if not _either_side(p)]  # "noted" leaves room for an officer's answer
+    ends = list(itertools.accumulate((p.end for p in blocking), max))
+    weak = [c for c in find_cues(text, start, end, WEAK, kinds) if not _overlaps_any(c, blocking, ends)]
     primary = sorted(primary + weak, key=lambda c: c.start)
     for cue in primary:  # in order, so that "he" refers to the subject of the verb before it
         cue.subject, cue.explicit = finder.subject(start, cue.start, mentions)
@@ -256,6 +304,13 @@ def clauses(text: str, start: int, end: int, mentions: list[Mention],
         clause.cues += find_cues(text, clause.start, clause.end, SECONDARY, kinds)
     finder.remember(finder.sentence_subject(start, mentions))
     return [c for c in result if c.end > c.start]
+
+
+def _overlaps_any(cue: Cue, ordered: list[Cue], ends: list[int]) -> bool:
+    """Whether ``cue`` overlaps one of ``ordered`` (sorted by start; ``ends`` their running
+    maximum end): the furthest end among those starting before ``cue`` ends."""
+    i = bisect.bisect_left(ordered, cue.end, key=lambda c: c.start)
+    return i > 0 and ends[i - 1] > cue.start
 
 
 def _complement(text: str, start: int, pos: int) -> bool:

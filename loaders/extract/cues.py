@@ -86,7 +86,7 @@ PROCEDURAL = re.compile(r"\bdeclar\w+|\b(?:pecuniary|personal|prejudicial|disclo
                         r"\bthe\s+order\s+of\s+(?:business|the\s+agenda)", re.I)
 PROCEDURAL_ITEM = re.compile(r"^\s*(?:\d+\.?\s*)?(?:declarations?|apologies|welcome|announcements|urgent\s+items?|"
                              r"items?\s+to\s+be\s+considered|exclusion|date\s+of\s+(?:the\s+)?next)", re.I)
-POSITIVE_STANCE = re.compile(r"^\s*(?:that\s+)?(?:\w+\s+){0,2}?"
+POSITIVE_STANCE = re.compile(r"\s*(?:that\s+)?(?:\w+\s+){0,2}?"
                              r"(?:reassured|assured|pleased|satisfied|content|supportive|"
                              r"grateful|welcomed|thanked)\b", re.I)
 PASSIVE_ANSWER = re.compile(
@@ -271,7 +271,8 @@ ACTS_AFTER = re.compile(r",?\s+(?:\w+\s+){0,2}?(?:would|will|should|had|has|was|
 PANEL_PHRASE = re.compile(r"\b[Tt]he\s+(?P<name>[Pp]anel|[Cc]ommittee|Police and Crime Panel|Board)\b")
 PRONOUN = re.compile(r"\b(?P<p>He|She|he|she)\s+(?:also\s+|further\s+|then\s+|had\s+|subsequently\s+)*$")
 # Possessive: each word is taken once, so a run of "had had also had ..." cannot backtrack.
+# Used with ``fullmatch`` between a mention and a cue.
 SUBJECT_FILLER = re.compile(
-    r"^(?:[\s,]++|(?:also|further|then|subsequently|however|additionally|again|therefore|duly|"
+    r"(?:[\s,]++|(?:also|further|then|subsequently|however|additionally|again|therefore|duly|"
     r"in\s+response|in\s+reply|had|has|have|was|were|who|which|later|briefly|fully)\b|"
-    r"\([^)]{0,40}\))*+$", re.I)
+    r"\([^)]{0,40}\))*+", re.I)

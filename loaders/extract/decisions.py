@@ -11,7 +11,9 @@ from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.raw import FinderState, RawEvent, due_phrase
 from scrutiny.loaders.extract.segment import Unit, between
 
-CONJUNCT = re.compile(r"\s*(?:,|;)?\s*\b(?:and|but)\s+(?=that\b|would\b|will\b)|;\s*(?=that\b)", re.I)
+# Read from the start of a run of spaces only, and possessively: a run of spaces is read once,
+# not once per split of it between the two optional parts.
+CONJUNCT = re.compile(r"(?<!\s)\s*+(?:[,;]\s*+)?\b(?:and|but)\s+(?=that\b|would\b|will\b)|;\s*+(?=that\b)", re.I)
 
 
 def _conjuncts(text: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from scrutiny.loaders.extract.mentions import Mention, find_mentions
 from scrutiny.loaders.extract.names import with_bare_names
 from scrutiny.loaders.extract.published import published_date
 from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
+from scrutiny.loaders.extract.scan import Covered, SpanIndex
 from scrutiny.loaders.extract.segment import segment
 from scrutiny.loaders.kinds import is_panel
 from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
@@ -52,12 +53,13 @@ def _synthetic(text: str, real: list[Mention], body: str | None) -> list[Mention
     """"a member" and "the Panel": actors the text names by function, not by name."""
     found = [Mention(m.start(), m.end(), "Role", "Member of the Public", "member")
              for m in anchored.match_around(text, cues.MEMBER_HEAD, cues.PUBLIC_PHRASE)]
+    public = Covered([(p.start, p.end) for p in found])  # members never overlap each other
     for m in anchored.match_around(text, cues.MEMBER_HEAD, cues.MEMBER_PHRASE):
-        if not any(p.start <= m.start() < p.end for p in found):
+        if not public.covers(m.start()):
             found.append(Mention(m.start(), m.end(), "Role", "Panel Member", "member"))
-    members = list(found)
+    members = Covered([(x.start, x.end) for x in found])
     for m in anchored.match_around(text, cues.PANEL_HEAD, cues.PANEL_PHRASE, back=1):
-        if any(x.start <= m.start() < x.end for x in members) or _office_of(text, m.start(), real):
+        if members.covers(m.start()) or _office_of(text, m.start(), real):
             continue  # "a member of the Panel" is a member, "the Chairman of the Panel" an office
         name = body if body and is_panel(body) else m["name"]
         found.append(Mention(m.start("name"), m.end("name"), "Body", name, "member", kind="panel"))
@@ -115,6 +117,8 @@ class _EntityBuilder:
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.spans: dict[str, set[tuple[int, int]]] = {}
         self.report_spans: list[tuple[int, int, str]] = []
+        self.report_index = SpanIndex([])
+        self.item_starts = [item.start for item in items]
 
     def actor(self, m: Mention) -> str:
         key = (m.type, (m.surname or m.name).lower())
@@ -189,6 +193,7 @@ class _EntityBuilder:
             ent.extra["published"] = next(filter(None, map(self._published_after, group)), None)
             self.by_key[("Report", title.lower())] = ent
             self.report_spans += [(m.start, m.end, ent.id) for m in group]
+        self.report_index = SpanIndex(self.report_spans)
 
     def _published_after(self, m) -> str | None:
         """"... which HMICFRS published on 12 October 2023": the date the report's sentence gives."""
@@ -203,13 +208,13 @@ class _EntityBuilder:
                 {"report": report, "kind": f.kind, "text": quote, "title": quote[:120]})
 
     def _item_span(self, pos: int) -> tuple[int, int]:
-        for item in self.items:
-            if item.start <= pos < item.end:
-                return item.start, item.end
+        i = bisect.bisect_right(self.item_starts, pos) - 1  # items are in order and do not overlap
+        if i >= 0 and pos < self.items[i].end:
+            return self.items[i].start, self.items[i].end
         return 0, len(self.text)
 
     def report_in(self, span: tuple[int, int]) -> str | None:
-        ids = [rid for s, e, rid in self.report_spans if span[0] <= s and e <= span[1]]
+        ids = self.report_index.inside(*span)
         return ids[0] if ids else None
 
     def entities(self) -> list[Entity]:
@@ -224,7 +229,7 @@ def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[E
             created.setdefault(ev.links["resolution"], []).append(n)
     out = []
     for n, ev in enumerate(raw):
-        about = [rid for s, e, rid in builder.report_spans if ev.start <= s and e <= ev.end]
+        about = builder.report_index.inside(ev.start, ev.end)
         if not about and ev.item < len(items):
             item = items[ev.item]
             head = builder.report_in((item.start, min(item.end, item.start + len(item.title) + 40)))

@@ -8,6 +8,7 @@ officers, commissioners and witnesses answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from scrutiny.loaders.extract import cues, prechecks
@@ -16,6 +17,7 @@ from scrutiny.loaders.extract.decisions import DecisionRules
 from scrutiny.loaders.extract.mentions import Mention
 from scrutiny.loaders.extract.progress import ProgressRules
 from scrutiny.loaders.extract.raw import RawEvent, due_phrase, side
+from scrutiny.loaders.extract.scan import last_words
 from scrutiny.loaders.extract.segment import Unit
 
 PUBLIC = "Member of the Public"
@@ -23,6 +25,15 @@ PUBLIC = "Member of the Public"
 OPENS_WITH_VERB = re.compile(r"\s*[A-Z][a-z]+ed\b")
 RELATIVE_BE = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were)\s*$")
 RELATIVE = re.compile(r"\b(?:that|which|who|whereby)\s*$")
+# RELATIVE_BE, RELATIVE and COORDINATED as words read back from a cue (``scan.last_words``).
+RELATIVES, BE_FORMS = frozenset({"that", "which", "who"}), frozenset({"is", "are", "was", "were"})
+CONJUNCTIONS = frozenset({"and", "but", "or"})
+LEADING_THAT_THE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?")  # "requested that the Commissioner provide"
+THAT = re.compile(r"\s*that\b", re.I)
+LEADING_OF_THE = re.compile(r"\s*(?:of\s+)?(?:the\s+)?")
+TO_VERB = re.compile(r"\s+to\s+\w+")
+BULLET_LEAD = re.compile(r"[ \-·•*\t]*+")
+RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]")
 CONDITIONAL_IF = re.compile(r"\bif\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
@@ -44,6 +55,16 @@ SUBMITTED = re.compile(r"(?:submitted|tabled|put|sent)\b")  # a question put in 
 # What a member asks to be told, not sent: "asked for further information/details/clarification".
 INFORMATION_ASKED = re.compile(r"\bfor\s+(?:\w+\s+){0,3}?(?:information|details|clarification|explanation)$")
 
+
+def _asked_unanswered(asks: list[int], answers: list[int], pos: int) -> bool:
+    """A question cue comes before ``pos`` with no answer cue between the latest one and ``pos``
+    ("sought an assurance that they would be deployed": asked for, not promised)."""
+    i = bisect.bisect_left(asks, pos)
+    if i == 0:
+        return False
+    j = bisect.bisect_right(answers, asks[i - 1])
+    return not (j < len(answers) and answers[j] < pos)
+
 class EventFinder(DecisionRules, ProgressRules):
     def __init__(self, text: str, mentions: list[Mention]):
         self.text = text
@@ -55,6 +76,7 @@ class EventFinder(DecisionRules, ProgressRules):
         self.subjects = SubjectFinder(text, quoted_speech(text, mentions))
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
+        self.answered_since_question: dict[int, set[str]] = {}  # who answered the item's last question
         self.status_intro: str | None = None
         self.procedural_items: list[bool] = []  # by item: a procedural item gives no events
         self.answer_intro: tuple[int, Mention | None] | None = None
@@ -72,7 +94,7 @@ class EventFinder(DecisionRules, ProgressRules):
                       if (m := MINUTES_LINE.search(self.text, start, end)) and m.start() - start <= FRONT_MAX]
 
     def unit(self, unit: Unit, unit_mentions: list[Mention]) -> None:
-        if any(start <= unit.start < end for start, end in self.front):
+        if self._in_front_matter(unit.start):
             return
         span = self.text[unit.start:unit.end]
         self.procedural = unit.item < len(self.procedural_items) and self.procedural_items[unit.item]
@@ -86,6 +108,11 @@ class EventFinder(DecisionRules, ProgressRules):
                 self.clause(unit, clause)
         self._answer_list(unit, span, before)
         self.status(unit, span)
+
+    def _in_front_matter(self, pos: int) -> bool:
+        """Whether ``pos`` lies in an item's front matter (spans in order, one per item)."""
+        i = bisect.bisect_right(self.front, pos, key=lambda span: span[0])
+        return i > 0 and pos < self.front[i - 1][1]
 
     def _answer_list(self, unit: Unit, span: str, before: int) -> None:
         """"In response to questions it was further explained: c) ... d) ...": each point of a
@@ -152,7 +179,7 @@ class EventFinder(DecisionRules, ProgressRules):
             if "Question" not in emitted:
                 ev = RawEvent("Question", clause.start, clause.end, unit.item)
                 ev.actor = self.question_list[1]
-                self.last_question[unit.item] = len(self.events)
+                self._asked(unit.item)
                 self.events.append(ev)
         elif emitted or NARRATIVE.match(quote):
             self.question_list = None  # the record goes on: "The Chief Constable explained ..."
@@ -162,13 +189,12 @@ class EventFinder(DecisionRules, ProgressRules):
         "requested that a report be brought back": a commitment whose owner is null, or the
         officer a member's request was put to.  Said in an answer, it still names no doer
         ("the Commissioner advised that the response would be submitted"): null, never a guess."""
-        asks = [c.start for c in clause.cues if c.kind in ("question", "passive_question")]
-        answered = [c.start for c in clause.cues if c.kind in ("answer", "passive_answer")]
+        asks = sorted(c.start for c in clause.cues if c.kind in ("question", "passive_question"))
+        answered = sorted(c.start for c in clause.cues if c.kind in ("answer", "passive_answer"))
         for cue in clause.cues:
             if cue.kind not in ("future_passive", "request", "referral") or framing or self._hypothetical(clause, cue):
                 continue
-            if cue.kind == "future_passive" and any(a < cue.start and not any(a < b < cue.start for b in answered)
-                                                    for a in asks):
+            if cue.kind == "future_passive" and _asked_unanswered(asks, answered, cue.start):
                 continue  # "sought an assurance that they would be deployed": asked for, not promised
             if cue.kind == "future_passive" and not self._firm_passive(cue, clause):
                 continue
@@ -183,25 +209,30 @@ class EventFinder(DecisionRules, ProgressRules):
         return self.text[who.start:who.end].lower().startswith("members")
 
     def _hypothetical(self, clause: Clause, cue) -> bool:
-        """Asked whether it could be done, or only if something happens: not an undertaking."""
-        before = self.text[clause.start:cue.start]
+        """Asked whether it could be done, or only if something happens: not an undertaking.
+        (Each question reads the clause once for all its cues, not once per cue.)"""
         if cue.kind in ("request", "referral"):
             return False
-        if cues.EMBEDDED_QUESTION.search(before) or cues.CONDITION.search(before) or cues.HEDGE.search(before):
+        if any(clause.earlier(self.text, p, cue.start) for p in (cues.EMBEDDED_QUESTION, cues.CONDITION, cues.HEDGE)):
             return True
-        if RELATIVE_BE.search(before) or (cue.verb.split()[0] in ("is", "are", "was", "were")
-                                          and RELATIVE.search(before)):
+        if self._after_relative(clause, cue):
             return True  # "the items that were to be considered": a description, not a promise
         # "if ..., he would raise it": a conditional undertaking still binds its named doer
-        return cue.kind != "would_do" and CONDITIONAL_IF.search(before) is not None
+        return cue.kind != "would_do" and clause.earlier(self.text, CONDITIONAL_IF, cue.start)
+
+    def _after_relative(self, clause: Clause, cue) -> bool:
+        """RELATIVE_BE, or RELATIVE before a cue that opens with a form of "be", ends the text
+        before the cue."""
+        words = last_words(self.text, clause.start, cue.start, 2)
+        if len(words) == 2 and words[0][0] in BE_FORMS and words[1][0] in RELATIVES and words[1][1] > 0:
+            return True
+        return bool(words) and cue.verb.split()[0] in BE_FORMS and words[0][0] in RELATIVES | {"whereby"}
 
     def _firm_passive(self, cue, clause: Clause) -> bool:
         """"would/will/shall be done" is firm; "could/should be done" only with a recipient or a due date."""
         if cue.verb.split()[0] in ("would", "will", "shall", "is", "are", "was", "were"):
             return True
-        rest = self.text[cue.start:clause.end]
-        return due_phrase(rest) is not None or re.search(
-            r"\bto\s+(?:the\s+)?(?:Panel|Members|Committee|Board|members)\b|\bby\s+(?:the\s+)?[A-Z]", rest) is not None
+        return clause.later(self.text, cues.DUE, cue.start) or clause.later(self.text, RECIPIENT, cue.start)
 
     def _asks_to_know(self, cue, clause: Clause) -> bool:
         return INFORMATION_ASKED.search(self.text, cue.start, cue.end) is not None and \
@@ -219,13 +250,13 @@ class EventFinder(DecisionRules, ProgressRules):
 
     def _event_for(self, cue, who, quote, clause, framing) -> str | None:
         k = cue.kind
-        after = self.text[cue.end:clause.end]
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
             return "Commitment" if self._asks_other(cue, clause) else None
         if k == "question" and PASSIVE_BEFORE.search(self.text, max(clause.start, cue.start - 10), cue.start):
             return None  # "questions to be asked", "The Committee is asked to note": no one asks here
         if k == "question":
-            telegraphic = cue.verb[:1].isupper() and not self.text[clause.start:cue.start].strip(" -·•*\t")
+            telegraphic = cue.verb[:1].isupper() and \
+                BULLET_LEAD.fullmatch(self.text, clause.start, cue.start) is not None
             put = SUBMITTED.match(cue.verb) is not None  # "Mr Y had submitted the following question:"
             if (who is None and not telegraphic) or side(who) == "officer" or (framing and not put):
                 return None
@@ -236,12 +267,13 @@ class EventFinder(DecisionRules, ProgressRules):
             return "Question"
         if k == "member_says":
             if who is None or side(who) != "member" or who.type == "Body" or framing or \
-                    cues.POSITIVE_STANCE.match(after) or (cue.verb == "noted" and self._plural(who)):
+                    cues.POSITIVE_STANCE.match(self.text, cue.end, clause.end) or \
+                    (cue.verb == "noted" and self._plural(who)):
                 return None  # "Members noted that ...": the Panel takes note, it does not ask
-            if cue.verb in ("noted", "indicated") and not (cues.SHORTFALL.search(after) or
-                                                          cues.NEGATIVE_STANCE.search(after)):
+            if cue.verb in ("noted", "indicated") and not (clause.later(self.text, cues.SHORTFALL, cue.end) or
+                                                          clause.later(self.text, cues.NEGATIVE_STANCE, cue.end)):
                 return None  # "Councillor Ahmed noted the report": taking note, no point put
-            return "Challenge" if cues.NEGATIVE_STANCE.search(after) else "Question"
+            return "Challenge" if clause.later(self.text, cues.NEGATIVE_STANCE, cue.end) else "Question"
         if k == "ask_other":  # "asked the Commissioner to meet ...": work put on the one asked
             return "Commitment" if self._asks_other(cue, clause) else None
         if k in ("answer", "stance"):
@@ -249,7 +281,7 @@ class EventFinder(DecisionRules, ProgressRules):
                 REPLY_VERB.fullmatch(cue.verb) is not None  # the Chair answers for the Panel
             if who is None or (side(who) == "member" and not rules):
                 return None
-            if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(after):
+            if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(self.text, cue.end, clause.end):
                 return None
             if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and \
                     self.last_question.get(self.current_item) is None:
@@ -260,25 +292,44 @@ class EventFinder(DecisionRules, ProgressRules):
             return "Answer"  # "confirmed that he would write": the would-cue adds the commitment
         if k == "passive_answer":
             return "Answer"
-        if k == "asked_to" and any(c.kind == "question" for c in clause.cues):
+        if k == "asked_to" and self._first_question(clause) is not None:
             return None  # a member asking whether someone could be asked to act: no undertaking
         if k in ("undertake", "asked_to", "intention"):
             return "Commitment"
         if k == "would_do" and cue.verb.startswith("should") and side(cue.subject) == "member":
             return None  # "Members should contact his office": advice to the asking side
         if k == "would_do":
-            coordinated = COORDINATED.search(self.text, clause.start, cue.start)
+            coordinated = self._coordinated(clause, cue)
             if cue.subject is None or not (cue.explicit or coordinated) or self._hypothetical(clause, cue) or \
-                    any(c.kind == "question" and c.start < cue.start for c in clause.cues):
+                    self._question_before(clause, cue.start):
                 return None
             return "Commitment"
         return None
 
+    @staticmethod
+    def _first_question(clause: Clause) -> int | None:
+        """Where the clause's first question cue starts (worked out once per clause)."""
+        if "first_question" not in clause.scans:
+            clause.scans["first_question"] = min((c.start for c in clause.cues if c.kind == "question"), default=None)
+        return clause.scans["first_question"]
+
+    def _question_before(self, clause: Clause, pos: int) -> bool:
+        first = self._first_question(clause)
+        return first is not None and first < pos
+
+    def _coordinated(self, clause: Clause, cue) -> bool:
+        """COORDINATED ends the text before the cue: "... and (then) would"."""
+        words = last_words(self.text, clause.start, cue.start, 2)
+        if not words or words[0][1] == 0:
+            return False
+        if words[0][0] == "then":
+            return len(words) == 2 and words[1][0] in CONJUNCTIONS and words[1][1] > 0
+        return words[0][0] in CONJUNCTIONS
+
     def _answered_by_other(self, who: Mention) -> bool:
         """The item's last question has its answer, from someone other than ``who``."""
-        asked = self.last_question.get(self.current_item)
-        answers = [ev for ev in self.events[asked + 1:] if ev.type == "Answer"] if asked is not None else []
-        return bool(answers) and all(ev.actor is None or ev.actor.name != who.name for ev in answers)
+        speakers = self.answered_since_question.get(self.current_item, set())
+        return bool(speakers) and who.name not in speakers
 
     def _asks_other(self, cue, clause) -> bool:
         """The one asked is named and an act follows: "X to meet", or "that X provide"."""
@@ -286,14 +337,14 @@ class EventFinder(DecisionRules, ProgressRules):
         if target is None or (target.type == "Role" and target.side != "member"
                               and self.text[target.start:target.end].endswith("s")):
             return False  # "had encouraged PCCs to ...": offices in general, nobody's work
-        after = self.text[target.end:clause.end]
-        if self.text[cue.end:target.start].lstrip().lower().startswith("that"):
-            return cues.BASE_VERB.match(after) is not None and not after.lstrip().startswith("to ")
-        return re.match(r"\s+to\s+\w+", after) is not None
+        if THAT.match(self.text, cue.end, target.start):
+            return cues.BASE_VERB.match(self.text, target.end, clause.end) is not None and \
+                TO_VERB.match(self.text, target.end, clause.end) is None
+        return TO_VERB.match(self.text, target.end, clause.end) is not None
 
     def _asked_one(self, cue, clause) -> Mention | None:
-        m = re.match(r"\s*(?:that\s+)?(?:the\s+)?", self.text[cue.end:clause.end])
-        return self._mention_at(cue.end + (m.end() if m else 0))
+        m = LEADING_THAT_THE.match(self.text, cue.end, clause.end)
+        return self._mention_at(m.end() if m else cue.end)
 
     def _emit(self, kind, unit, clause, cue, who) -> None:
         quote = self.text[clause.start:clause.end]
@@ -304,16 +355,22 @@ class EventFinder(DecisionRules, ProgressRules):
             if ev.actor is not None and ev.actor.name == PUBLIC:
                 ev.actor = None  # an unnamed member of the public is nobody the graph can name
             ev.addressee = self._addressee(cue, clause)
-            self.last_question[unit.item] = len(self.events)
+            self._asked(unit.item)
         elif kind == "Answer":
             ev.actor = None if cue.kind == "passive_answer" else who
             ev.links["answers"] = self.last_question.get(unit.item)
+            self.answered_since_question.setdefault(unit.item, set()).add(ev.actor.name if ev.actor else "")
         else:
             ev.actor, owed_to = self._owner(cue, clause, who)
             ev.addressee = owed_to
             ev.fields["due"] = due_phrase(quote)
             ev.links["arises_from"] = self.last_question.get(unit.item)
         self.events.append(ev)
+
+    def _asked(self, item: int) -> None:
+        """The next event is the item's latest question; nobody has answered it yet."""
+        self.last_question[item] = len(self.events)
+        self.answered_since_question[item] = set()
 
     def _owner(self, cue, clause, who):
         if cue.kind in ("ask_other", "question"):
@@ -337,7 +394,7 @@ class EventFinder(DecisionRules, ProgressRules):
         return None
 
     def _addressee(self, cue, clause):
-        m = re.match(r"\s*(?:of\s+)?(?:the\s+)?", self.text[cue.end:clause.end])
-        target = self._mention_at(cue.end + (m.end() if m else 0))
+        m = LEADING_OF_THE.match(self.text, cue.end, clause.end)
+        target = self._mention_at(m.end() if m else cue.end)
         return target if target is not None and target.side != "member" else None
 

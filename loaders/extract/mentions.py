@@ -202,7 +202,8 @@ def _productive_roles(text: str) -> list[re.Match]:
 
 
 SMALL_WORDS = {"And", "Of", "The", "For", "On", "In", "Upon"}
-CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+# A line with no lower case and two capitals together, checked ahead, then read once.
+CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2})[^a-z\n]*+$", re.M)
 
 
 def _title_cased_headings(text: str) -> str:

@@ -19,6 +19,7 @@ import re
 from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.lexicon import lexicons
 from scrutiny.loaders.extract.mentions import NOT_NAMES, Mention
+from scrutiny.loaders.extract.scan import Covered
 
 # "McCarthy", "O’Keefe", "Shaw-Wright", "Zoë": a capital, then letters that may hold one more.
 WORD = r"(?:Mc|Mac|O['’])?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’\-][A-ZÀ-Ý][a-zà-ÿ]+)?"
@@ -76,14 +77,17 @@ def keyed_people(text: str, sides: Sides) -> tuple[list[Mention], dict[str, Ment
     return found, keys
 
 
+KEY_WORD = re.compile(r"(?<![\w(])(\w+)(?![\w)])")
+
+
 def key_references(text: str, keys: dict[str, Mention]) -> list[Mention]:
     """"PL raised that ...": a key of the attendance list, used as a name."""
     if not keys:
         return []
-    pattern = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, keys)) + r")(?![\w)])")
+    # A key is a whole word, so each word is looked up, not tried against every key in turn.
     return [Mention(m.start(), m.end(), "Person", keys[m.group(1)].name, keys[m.group(1)].side,
                     None, keys[m.group(1)].surname, surface=m.group(1))
-            for m in pattern.finditer(text)]
+            for m in KEY_WORD.finditer(text) if m.group(1) in keys]
 
 
 def initial_names(text: str, sides: Sides) -> list[Mention]:
@@ -153,9 +157,11 @@ def named_people(text: str, sides: Sides, offices: list[Mention]) -> list[Mentio
         if m := NAME_AFTER.match(text, office.end, office.end + 60):
             found += filter(None, [_person(m, "name", sides)])
     opens = [p.span() for p in PAREN_OPEN.finditer(text)]
+    office_starts = [o.start for o in offices]
     for m in anchored.read_back(text, opens, NAME_PAREN, 60, word_end=False):
         inside = text[m.end():text.find(")", m.end())]
-        if any(o.start >= m.end() and o.end <= m.end() + len(inside) for o in offices) or \
+        i = bisect.bisect_left(office_starts, m.end())  # offices in order: the first at or after the paren
+        if (i < len(offices) and offices[i].end <= m.end() + len(inside)) or \
                 re.search(r"\b(?:Police|Council|Commissioner|Constable|Officer|Panel|Committee)\b", inside):
             found += filter(None, [_person(m, "name", sides)])
     for m in PLURAL_HONORIFIC.finditer(text):
@@ -168,24 +174,33 @@ def named_people(text: str, sides: Sides, offices: list[Mention]) -> list[Mentio
     return found
 
 
+def _person_at(people: list[Mention], starts: list[int], person: Mention) -> Mention | None:
+    """The first of ``people`` (in order, not overlapping) that holds ``person``'s start or
+    starts inside it."""
+    i = bisect.bisect_right(starts, person.start) - 1
+    if i >= 0 and people[i].end > person.start:
+        return people[i]
+    j = i + 1
+    return people[j] if j < len(people) and people[j].start < person.end else None
+
+
 def with_bare_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` plus the bare names that overlap none of them, in text order.  A key
     after a name the honorific patterns already found ("Chief Executive Susannah Hancock
     (SH)") refers to that person."""
-    spans = [(m.start, m.end) for m in mentions]
     sides = Sides(text)
     keyed, keys = keyed_people(text, sides)
     people = [m for m in mentions if m.type == "Person"]
+    starts = [m.start for m in people]
     for key, person in list(keys.items()):
-        known = next((m for m in people if m.start <= person.start < m.end or person.start <= m.start < person.end),
-                     None)
-        if known is not None:
+        if (known := _person_at(people, starts, person)) is not None:
             known.side = person.side if known.side == "person" else known.side
             keys[key] = known
     offices = [m for m in mentions if m.type == "Role"]
     candidates = keyed + key_references(text, keys) + named_people(text, sides, offices) + \
         initial_names(text, sides) + subject_names(text, sides)
-    extra = [n for n in candidates if all(n.end <= s or n.start >= e for s, e in spans)]
+    taken = Covered([(m.start, m.end) for m in mentions])
+    extra = [n for n in candidates if not taken.overlaps(n.start, n.end)]
     kept: list[Mention] = []
     for n in sorted(extra, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or n.start >= kept[-1].end:

@@ -68,6 +68,10 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
 }
 
 
+# By identity: hashing a pattern reads its whole source, and this is asked for every sentence.
+_STEMS_BY_ID = {id(pattern): stems for pattern, stems in PRECHECK.items()}
+
+
 def lowered(text: str) -> str:
     """The form pre-checks read: lower case, line breaks as spaces ("agreed\\nto")."""
     return text.lower().replace("\n", " ").replace("\u00a0", " ")
@@ -81,7 +85,7 @@ def any_stem(stems: tuple[str, ...], low: str) -> bool:
 
 
 def could_match(pattern: re.Pattern, low: str) -> bool:
-    stems = PRECHECK.get(pattern)
+    stems = _STEMS_BY_ID.get(id(pattern))
     return stems is None or any_stem(stems, low)
 
 

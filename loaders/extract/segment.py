@@ -30,7 +30,7 @@ DECISION = re.compile(
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
 BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
-HEAD_THAT = re.compile(r"\s*that\s*:?\s*", re.I)
+HEAD_THAT = re.compile(r"\s*+that\s*+(?::\s*+)?", re.I)
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
 AGENDA_ITEM = re.compile(r"^\s*Agenda\s+item(?:\s+(?P<num>\d+))?\s*$", re.IGNORECASE)
@@ -142,7 +142,8 @@ def find_items(text: str, paras: list[tuple[int, int]], title: str | None) -> li
     return [Item(f"i{n}", num, t, s, e) for n, ((s, num, t), e) in enumerate(zip(heads, ends, strict=True), 1)]
 
 
-MEETING_LINE_ITEM = re.compile(r"^\s*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
+# Spaces on its own line only: "^\s*" would read every blank line below each line start.
+MEETING_LINE_ITEM = re.compile(r"^[^\S\n]*Meeting:[^\n]*\(Item\s+(?P<num>\d{1,3}[A-Za-z]?)\.?\)", re.M)
 
 
 def _meeting_line_number(text: str, after: int) -> str | None:

@@ -43,23 +43,27 @@ def extract(paths, json_dir, url, body, meeting_date):
 
     Example: scrutiny extract examples/minutes/*.txt --json-dir out/
     """
-    from scrutiny.loaders.extract.document import extract as run_extract
+    from scrutiny.loaders.extract.limited import extract_limited
     from scrutiny.loaders.pipeline import read_documents
     from scrutiny.loaders.read.manifest import Metadata
     failed = 0
     out = Path(json_dir)
     out.mkdir(parents=True, exist_ok=True)
     overrides = Metadata(url, body, meeting_date)
-    for path, doc in read_documents(documents_named(paths), get_settings(), overrides):
-        if isinstance(doc, LoaderError):
+    settings = get_settings()
+    for path, doc in read_documents(documents_named(paths), settings, overrides):
+        try:
+            if isinstance(doc, LoaderError):
+                raise doc
+            result = extract_limited(doc, settings)  # under the limits of parsing
+        except LoaderError as exc:
             failed += 1
-            click.echo(f"Error: {doc}", err=True)
+            click.echo(f"Error: {exc}", err=True)
             continue
-        result = run_extract(doc)
         (out / f"{path.stem}.json").write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         click.echo(f"{path}: {len(result.events)} events, {len(result.entities)} entities")
     if failed:
-        raise click.ClickException(f"{failed} document(s) could not be read")
+        raise click.ClickException(f"{failed} document(s) could not be read or extracted")
 
 
 @main.command()
