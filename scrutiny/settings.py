@@ -40,9 +40,10 @@ class Settings(BaseSettings):
     row_limit: int = Field(
         1_000, ge=1, description="Most rows a saved query returns.")
     parse_timeout_s: float = Field(
-        30.0, gt=0, description="Time limit for parsing one PDF or HTML file (worker process).")
+        30.0, gt=0, description="Time limit for parsing one PDF or HTML file, and for extracting one document "
+                              "(worker process).")
     parse_memory_mb: int = Field(
-        1_024, ge=64, description="Memory limit of the parsing worker process, in MiB.")
+        1_024, ge=64, description="Memory limit of the parsing and extracting worker process, in MiB.")
     max_document_mb: int = Field(
         50, ge=1, description="Largest document read, in MiB; larger files are refused.")
     api_key: SecretStr | None = Field(
