@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, BeforeValidator
 
 from scrutiny import queries
@@ -70,17 +70,20 @@ ERRORS: dict[int | str, dict[str, Any]] = {cls.status: {"model": ErrorResponse, 
     (StoreUnavailable, "Store unavailable"), (QueryTimeout, "Query timed out"))}
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}}
-Format = Literal["json", "csv"]
+Format = Literal["json", "csv", "csv-all"]
 NO_NUL = r"^[^\x00]*$"  # the embedded store refuses NUL in any parameter; say so in the schema
 LimitQuery = Query(100, ge=1, le=1000, description="Rows per page")
 OffsetQuery = Query(0, ge=0, le=100_000, description="Rows to skip")
-FormatQuery = Query("json", description="json (a page) or csv (the rows of this page)")
+FormatQuery = Query("json", description="json (a page), csv (the rows of this page) or csv-all (every row "
+                                         "of the query, up to SCRUTINY_ROW_LIMIT, streamed)")
 
 
 def page(request: Request, name: str, params: dict[str, Any], limit: int, offset: int,
          fmt: str) -> Page | Response:
     """One page of a saved query: the query is asked for offset + limit + 1 rows."""
     store, settings = request.app.state.store, request.app.state.settings
+    if fmt == "csv-all":
+        return whole_csv(request, name, params)
     wanted = min(offset + limit + 1, settings.row_limit + 1)
     if any(p.name == "limit" for p in queries.get(name).params):
         params = {**params, "limit": wanted}
@@ -94,6 +97,25 @@ def page(request: Request, name: str, params: dict[str, Any], limit: int, offset
     return Page(query=name, columns=list(result.columns), rows=rows, limit=limit, offset=offset,
                 next_offset=following, total=len(result.rows) if ended else None,
                 next=str(request.url.include_query_params(offset=following)) if following else None)
+
+
+def whole_csv(request: Request, name: str, params: dict[str, Any]) -> StreamingResponse:
+    """Every row of the query (the store's answer, bounded by the row limit), written out as
+    CSV a chunk at a time, so a client can read a whole result without paging."""
+    settings = request.app.state.settings
+    if any(p.name == "limit" for p in queries.get(name).params):
+        params = {**params, "limit": settings.row_limit}
+    result = queries.run(request.app.state.store, name, params, row_limit=settings.row_limit,
+                         timeout_ms=settings.query_timeout_ms)
+
+    def chunks():
+        yield to_csv([], result.columns)
+        for at in range(0, len(result.rows), CSV_CHUNK):
+            yield to_csv(result.rows[at:at + CSV_CHUNK], result.columns).split("\r\n", 1)[1]
+    return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8")
+
+
+CSV_CHUNK = 200  # rows per piece of a streamed CSV
 
 
 def to_csv(rows: list[dict[str, Any]], columns) -> str:

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Any, Literal
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
-from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, IsoDate, LimitQuery, OffsetQuery, Page, page
+from scrutiny.api.pages import (
+    CSV_RESPONSE,
+    ERRORS,
+    NO_NUL,
+    Format,
+    FormatQuery,
+    IsoDate,
+    LimitQuery,
+    OffsetQuery,
+    Page,
+    page,
+)
 from scrutiny.graph import explore
 from scrutiny.loaders.kinds import CommitmentStatus
 
@@ -64,7 +75,7 @@ def chains(request: Request,
            owner: str | None = Query(None, max_length=200, pattern=NO_NUL,
                                      description="Owner (office or person) contains"),
            status: Status | None = None, since: IsoDate | None = None, until: IsoDate | None = None,
-           limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
+           limit: int = LimitQuery, offset: int = OffsetQuery, format: Format = FormatQuery):
     """Accountability chains: report or finding -> question -> answer -> commitment -> what fulfilled it."""
     params = {"body": body, "subject": subject, "owner": owner, "status": status,
               "since": since and since.isoformat(), "until": until and until.isoformat()}
@@ -103,7 +114,7 @@ def find(request: Request, name: str = Query(..., min_length=1, max_length=200, 
 @router.get("/search", response_model=Page, tags=["accountability"], responses={**ERRORS, **CSV_RESPONSE})
 def search(request: Request,
            text: str = Query(..., min_length=1, max_length=500, pattern=NO_NUL, description="Words to find"),
-           limit: int = LimitQuery, offset: int = OffsetQuery, format: Literal["json", "csv"] = FormatQuery):
+           limit: int = LimitQuery, offset: int = OffsetQuery, format: Format = FormatQuery):
     """Full-text search over the exact quotes of questions, answers, commitments and more."""
     return page(request, "search-quotes", {"text": text},
                 limit, offset, format)

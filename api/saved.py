@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from scrutiny import queries
-from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, FormatQuery, IsoDate, LimitQuery, OffsetQuery, Page, page
+from scrutiny.api.pages import (
+    CSV_RESPONSE,
+    ERRORS,
+    NO_NUL,
+    Format,
+    FormatQuery,
+    IsoDate,
+    LimitQuery,
+    OffsetQuery,
+    Page,
+    page,
+)
 
 PY_TYPES: dict[str, Any] = {"string": str, "int": int, "float": float, "bool": bool, "date": IsoDate}
 
@@ -68,7 +79,7 @@ def _endpoint(q: queries.SavedQuery):
     extra = [inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=LimitQuery, annotation=int),
              inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=OffsetQuery, annotation=int),
              inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=FormatQuery,
-                               annotation=Literal["json", "csv"])]
+                               annotation=Format)]
     return with_query_params(run, q, extra)
 
 

@@ -8,6 +8,8 @@ holds the bundled minutes and the four-meeting fixture; every test that reads it
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from dataclasses import dataclass
 from typing import Any
@@ -98,6 +100,20 @@ def test_tabular_results_come_as_csv_on_request(http):
     assert r.text.splitlines() == ["body,asker,questions,challenges,meetings",
                                    "Borsetshire Police and Crime Panel,Councillor Lynda Snell,3,0,3",
                                    "Borsetshire Police and Crime Panel,Councillor Helen Archer,2,0,2"]
+
+
+def test_a_whole_query_streams_as_csv_without_paging(http):
+    """format=csv-all: every row, the same as the JSON pages together, sent in chunks."""
+    pages, offset = [], 0
+    while offset is not None:
+        got = http.get("/chains", params={"limit": 3, "offset": offset}).json()
+        pages += got["rows"]
+        offset = got["next_offset"]
+    with http.stream("GET", "/chains", params={"format": "csv-all"}) as r:
+        assert r.headers["content-type"].startswith("text/csv") and "content-length" not in r.headers
+        text = "".join(r.iter_text())
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(pages) > 3 and [row["commitment_key"] for row in rows] == [p["commitment_key"] for p in pages]
 
 
 def test_an_entity_comes_with_every_quote_that_states_it(http):

@@ -89,3 +89,18 @@ def test_the_api_docs_draw_offline_from_the_server_alone(served, page, path, dra
     page.open(f"{url}{path}", settle=drawn)
     assert all(r.startswith((f"{url}/", f"blob:{url}/")) for r in fetched(page)), fetched(page)
     assert f"{url}/openapi.json" in fetched(page)
+
+
+def test_serve_open_opens_the_index_in_the_users_browser(tmp_path):
+    """--open hands the index's URL to the browser the environment names (BROWSER, as
+    Python's webbrowser reads it): here a command that writes the URL down."""
+    opened = tmp_path / "opened.txt"
+    port = free_port()
+    api = cli("serve", "--port", str(port), "--quiet", "--open", data_dir=tmp_path / "data",
+              env_extra={"BROWSER": f"sh -c 'echo %s > {opened}'"})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not opened.exists():
+        time.sleep(0.1)
+    api.terminate()
+    finish(api, 60)
+    assert opened.read_text().strip() == f"http://127.0.0.1:{port}/"

@@ -140,7 +140,8 @@ def test_an_unwritable_out_is_one_line(graphs, tmp_path):
 
 def test_read_commands_do_not_create_a_missing_store(tmp_path, no_store_env):
     missing = tmp_path / "none"
-    for args in (["report"], ["review"], ["query", "run", "who-asks-most"]):
+    for args in (["report"], ["review"], ["query", "run", "who-asks-most"],
+                 ["view", "--query", "open-commitments", "--out", str(tmp_path / "v.html")]):
         assert_one_line_error(scrutiny(*args, env=no_store_env), f"no store at {missing}")
     assert not missing.exists()
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from scrutiny.cli import configured_store, data_dir_option, main
+from scrutiny.cli import configured_store, data_dir_option, main, read_settings, settings_for
 from scrutiny.cli.saved_queries import parse_params
-from scrutiny.settings import get_settings
 
 
 @main.command()
@@ -30,7 +29,7 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
     from scrutiny.viz.views import entity_view, query_view
     if bool(target) == bool(query_name):
         raise click.UsageError("give either an entity or search TARGET, or --query NAME")
-    settings = get_settings(data_dir=data_dir)
+    settings = read_settings(data_dir)
     cap = max_nodes or settings.view_max_nodes
     with configured_store(settings) as store:
         if query_name:
@@ -47,8 +46,9 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--quiet", is_flag=True, help="No access log line per request.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the index page in a browser, where one exists.")
 @data_dir_option
-def serve(host, port, quiet, data_dir):
+def serve(host, port, quiet, open_browser, data_dir):
     """Serve the HTTP API (read-only unless SCRUTINY_API_KEY enables ingest); docs at /docs.
 
     Example: scrutiny serve --port 8000
@@ -56,12 +56,13 @@ def serve(host, port, quiet, data_dir):
     import uvicorn
 
     from scrutiny.api.app import create_app
-    app = create_app(get_settings(data_dir=data_dir))
+    # the server creates an empty store where there is none: it can be loaded into while it serves
+    app = create_app(settings_for(data_dir, create=True))
     # Ctrl-C waits this long for requests in flight (an upload can take minutes), then stops.
     config = uvicorn.Config(app, host=host, port=port, workers=1, access_log=not quiet,
                             log_config=_log_config(), timeout_graceful_shutdown=10)
     try:
-        _announcing_server()(config).run()
+        _announcing_server(open_browser)(config).run()
     except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it shut down on: a clean stop
         pass
 
@@ -77,7 +78,7 @@ def _log_config() -> dict:
     return config
 
 
-def _announcing_server():
+def _announcing_server(open_browser: bool = False):
     import uvicorn
 
     class AnnouncingServer(uvicorn.Server):
@@ -90,4 +91,17 @@ def _announcing_server():
                     for sock in server.sockets:
                         host, port = sock.getsockname()[:2]
                         click.echo(f"Serving on http://{host}:{port} (docs at /docs); Ctrl-C to stop")
+                        if open_browser:
+                            _open(f"http://{host}:{port}/")
     return AnnouncingServer
+
+
+def _open(url: str) -> None:
+    """The index in the user's browser; on a machine with none, say so and serve on."""
+    import webbrowser
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        click.echo(f"no browser found to open {url}", err=True)
