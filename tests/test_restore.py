@@ -47,9 +47,10 @@ def one_document(tmp_path):
 
 
 def documents(data) -> str:
-    code, out, err = finish(cli("report", data_dir=data))
+    """"N documents": what the store at ``data`` holds, read through the CLI."""
+    code, out, err = finish(cli("query", "run", "document-count", "--format", "json", data_dir=data))
     assert code == 0, err
-    return out.split(",")[0]
+    return f"{json.loads(out)[0]['documents']} documents"
 
 
 def assert_left_as_it_was(data):

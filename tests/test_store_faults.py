@@ -19,7 +19,7 @@ import time
 import httpx
 import pytest
 
-from scrutiny.errors import StoreFault, StoreUntrusted
+from scrutiny.errors import StoreFault, StoreUnavailable, StoreUntrusted
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.graph.stores.server import ServerDir
 from scrutiny.graph.stores.sockets import SOCKET_PATH_MAX, private_dir
@@ -289,8 +289,11 @@ def test_a_data_directory_that_is_a_file_is_refused_in_one_line(tmp_path):
     data = tmp_path / "data"
     data.write_text("not a directory")
     err = _one_line_error("report", data_dir=data)
-    assert f"cannot use the data directory {data}: {data}/falkordb: Not a directory" in err
-    assert "scrutiny restore" in err
+    assert f"data directory {data} is a file, not a directory" in err
+    with pytest.raises(StoreUnavailable) as refused:  # the store says so too, to the API and the library
+        EmbeddedStore(data, "scrutiny")
+    assert f"cannot use the data directory {data}: {data}/falkordb: Not a directory" in str(refused.value)
+    assert "scrutiny restore" in str(refused.value)
 
 
 def test_a_server_that_cannot_open_its_files_says_why_in_one_line(tmp_path):
