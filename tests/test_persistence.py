@@ -70,7 +70,7 @@ def test_each_cli_command_leaves_no_server_and_the_next_finds_the_data(tmp_path)
     assert finish(cli("load", str(EXAMPLES), data_dir=data))[0] == 0
     assert no_server_left(data)
     code, out, _ = finish(cli("report", data_dir=data))
-    assert code == 0 and out.startswith("2 meetings of 2 bodies (and 3 meetings that name no body)")
+    assert code == 0 and out.startswith("5 meetings of 5 bodies; 16 commitments")
     assert no_server_left(data)
 
 
