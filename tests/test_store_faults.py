@@ -142,7 +142,8 @@ def test_a_squatted_socket_is_refused_before_anything_is_sent(runtime, long_data
             EmbeddedStore(long_data_dir)
     finally:
         squatter.close()
-    assert squatter.accepted >= 1  # it did connect, and checked
+    # the refusal names the squatter's pid, which only a connected peer check can know; the
+    # squatter may not have accepted yet (the kernel's backlog completes the connection)
     assert squatter.received == b""
     assert os.path.exists(path) and server_processes(long_data_dir) == []
 
