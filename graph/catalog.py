@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neomodel import StructuredNode
+from neomodel import BooleanProperty, FloatProperty, IntegerProperty, StructuredNode
 
 from scrutiny.errors import SchemaError
 from scrutiny.graph import schema as _schema
@@ -26,6 +26,7 @@ class LabelSpec:
     required: tuple[str, ...]
     facts: LabelFacts
     event: bool  # said at a meeting (a ``schema.Event``)
+    types: dict[str, str] = field(default_factory=dict)  # property -> string, int, float, boolean
     key: str = "key"
 
     @property
@@ -39,6 +40,15 @@ class RelSpec:
     type: str
     pairs: set[tuple[str, str]] = field(default_factory=set)
     properties: set[str] = field(default_factory=set)
+    types: dict[str, str] = field(default_factory=dict)
+
+
+def value_type(prop) -> str:
+    """A property's type in the words exports use (neo4j-admin's and GraphML's own)."""
+    for cls, name in ((BooleanProperty, "boolean"), (IntegerProperty, "int"), (FloatProperty, "float")):
+        if isinstance(prop, cls):
+            return name
+    return "string"
 
 
 def _concrete(cls) -> list[type]:
@@ -66,6 +76,7 @@ def _label_spec(cls) -> LabelSpec:
         required=tuple(sorted(n for n, p in props.items() if p.required)),
         facts=FACTS[cls.__name__],
         event=issubclass(cls, _schema.Event),
+        types={n: value_type(p) for n, p in sorted(props.items())},
     )
 
 
@@ -79,7 +90,9 @@ def _rel_specs(classes) -> dict[str, RelSpec]:
             spec.pairs.update((cls.__name__, t.__name__) for t in _concrete(target))
             model = rel.definition.get("model")
             if model is not None:
-                spec.properties.update(model.defined_properties(aliases=False, rels=False))
+                props = model.defined_properties(aliases=False, rels=False)
+                spec.properties.update(props)
+                spec.types.update({n: value_type(p) for n, p in props.items()})
     return rels
 
 
