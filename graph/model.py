@@ -2,7 +2,8 @@
 
 Loaders build a ``Graph`` of ``Node``/``Edge`` records (pure data, no store);
 the stores write it with batched parameterised upserts; networkx and pyvis
-read the same records.  Nodes are identified by (label, key).
+read the same records.  Nodes are identified by (label, key); outside Python (networkx,
+the views, the exports) by ``node_id``, "Label/key".
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+import networkx as nx
 
 from scrutiny.graph.catalog import CATALOG
 
@@ -65,3 +68,21 @@ class Graph:
         for edge in self.edges.values():
             grouped[(edge.type, edge.source[0], edge.target[0])].append(edge)
         return dict(grouped)
+
+
+def node_id(ref: tuple[str, str]) -> str:
+    """A node's one identifier outside Python: "Label/key", unique across labels."""
+    return f"{ref[0]}/{ref[1]}"
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    """The bridge to networkx: layouts, analytics, GraphML and GEXF.  Node attributes are
+    ``label``, ``key`` and the properties; each edge is keyed by its type."""
+    out = nx.MultiDiGraph()
+    for ref, node in g.nodes.items():
+        out.add_node(node_id(ref), label=node.label, key=node.key,
+                     **{k: v for k, v in node.props.items() if v is not None})
+    for edge in g.edges.values():
+        out.add_edge(node_id(edge.source), node_id(edge.target), key=edge.type, type=edge.type,
+                     **{k: v for k, v in edge.props.items() if v is not None})
+    return out

@@ -184,6 +184,20 @@ def load_meetings(graphs: Graphs, kind: str, name: str, body: str, meetings: dic
     return graphs.get(kind, name, build)[0]
 
 
+KENT = ROOT / "examples" / "kent-pcp-2017-18"
+KENT_AS_OF = "2018-09-27"  # the last of the nine meetings: commitments are judged on that day
+
+
+def _load_kent(store, settings) -> None:
+    report = load_paths(store, expand([str(KENT)]), settings, today=KENT_AS_OF)
+    assert len(report.loaded) == 9 and not report.failed, report.failed
+
+
+def kent(graphs: Graphs, kind: str) -> tuple:
+    """(store, settings) holding the nine bundled Kent meetings, linked as of ``KENT_AS_OF``."""
+    return graphs.get(kind, "kent", _load_kent)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -17,7 +17,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from scrutiny.graph.model import Graph
+from scrutiny.graph.model import Graph, node_id, to_networkx
 from scrutiny.viz import styles
 
 ASSETS = Path(__file__).parent / "assets"
@@ -30,22 +30,6 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
 #: What only a header can carry (a meta tag's frame-ancestors is ignored): served views
 #: may not be framed by another page.
 CSP_HEADER = f"{CSP}; frame-ancestors 'none'"
-
-
-def node_id(ref: tuple[str, str]) -> str:
-    return f"{ref[0]}/{ref[1]}"
-
-
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """The bridge to networkx: paths, centrality, GraphML/GEXF exports, layouts."""
-    out = nx.MultiDiGraph()
-    for ref, node in g.nodes.items():
-        out.add_node(node_id(ref), label=node.label, key=node.key,
-                     **{k: v for k, v in node.props.items() if v is not None})
-    for edge in g.edges.values():
-        out.add_edge(node_id(edge.source), node_id(edge.target), key=edge.type, type=edge.type,
-                     **{k: v for k, v in edge.props.items() if v is not None})
-    return out
 
 
 def positions(g: Graph) -> dict[str, tuple[float, float]]:
