@@ -47,8 +47,10 @@ class Graph:
 
     def add_edge(self, type_: str, source: tuple[str, str], target: tuple[str, str],
                  **props) -> None:
+        """Add or merge an edge.  Edges that carry a ``doc`` are one per document, as in the
+        stores (each minutes' own evidence of the same membership); others one per pair."""
         CATALOG.check_relationship(type_, source[0], target[0])
-        edge = self.edges.setdefault((type_, source, target), Edge(type_, source, target))
+        edge = self.edges.setdefault((type_, source, target, props.get("doc")), Edge(type_, source, target))
         edge.props.update({k: v for k, v in props.items() if v is not None})
 
     def merge(self, other: Graph) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scrutiny.errors import NotFound
 from scrutiny.graph.catalog import CATALOG, LabelSpec
 from scrutiny.graph.model import Graph
+from scrutiny.graph.stores.base import Store
 
 PAGE = 2000  # nodes per read; their edges come in the same round
 LEFT_OUT = {"search"}  # of every label; and a document's text
@@ -36,6 +38,11 @@ class Scope:
     def whole(self) -> bool:
         return self.body is None and self.since is None and self.until is None
 
+    def describe(self) -> str:
+        said = [f"body {self.body[:80]!r}" if self.body is not None else "",
+                f"since {self.since}" if self.since else "", f"until {self.until}" if self.until else ""]
+        return ", ".join(w for w in said if w) or "the whole graph"
+
     def holds(self, body: str | None, date: str | None) -> bool:
         if self.body is not None and self.body.lower() not in (body or "").lower():
             return False
@@ -49,15 +56,27 @@ def shown_properties(spec: LabelSpec) -> list[str]:
     return [p for p in spec.properties if p not in left_out and p != spec.key]
 
 
-def read_graph(store, scope: Scope = Scope()) -> Graph:
+def read_graph(store: Store, scope: Scope | None = None) -> Graph:
+    """The scope's part of the graph (all of it by default); NotFound when the scope holds
+    no meeting, checked before anything is read."""
+    if scope is not None and not scope.whole():
+        _check_meetings(store, scope)
     g = Graph()
     for spec in CATALOG.labels.values():
         for keys in _pages_of(store, spec, g):
             _read_edges(store, spec.name, keys, g)
-    return g if scope.whole() else within(g, scope)
+    return g if scope is None or scope.whole() else within(g, scope)
 
 
-def _pages_of(store, spec: LabelSpec, g: Graph):
+def _check_meetings(store: Store, scope: Scope) -> None:
+    rows = store.run("MATCH (m:Meeting) WHERE ($body IS NULL OR toLower(m.body) CONTAINS toLower($body)) "
+                     "AND ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until) "
+                     "RETURN m.key AS key LIMIT 1", {"body": scope.body, "since": scope.since, "until": scope.until})
+    if not rows:
+        raise NotFound(f"no meeting in scope: {scope.describe()}")
+
+
+def _pages_of(store: Store, spec: LabelSpec, g: Graph):
     """Each page of the label's nodes, added to ``g``; yields the page's keys."""
     columns = ", ".join(f"n.{p} AS {p}" for p in shown_properties(spec))
     after = ""
@@ -75,7 +94,7 @@ def _pages_of(store, spec: LabelSpec, g: Graph):
         after = keys[-1]
 
 
-def _read_edges(store, label: str, keys: list[str], g: Graph) -> None:
+def _read_edges(store: Store, label: str, keys: list[str], g: Graph) -> None:
     rows = store.run(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[r]->(b) "
                      "RETURN a.key AS source, type(r) AS type, labels(b)[0] AS label, b.key AS target, "
                      "properties(r) AS props", {"keys": keys})
