@@ -58,7 +58,7 @@ def export_graph(request: Request, format: FormatName, body: str | None = BodyQu
 def _zipped(folder: Path) -> Path:
     archive = folder.with_suffix(".zip")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(folder.rglob("*.csv")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             z.write(path, path.relative_to(folder))
     return archive
 

@@ -91,12 +91,10 @@ def _neo4j_admin(folder: Path, home: Path) -> str:
         pytest.skip(reason)
     (home / "conf").mkdir(parents=True)
     (home / "conf" / "neo4j.conf").write_text("server.memory.pagecache.size=64m\n")
-    files = sorted(folder.glob("*.csv"))
-    args = [f"--nodes={p}" for p in files if not p.stem.isupper()]
-    args += [f"--relationships={p}" for p in files if p.stem.isupper()]
+    # exactly as the README tells a user to run it: from the folder, with the arguments file
     done = subprocess.run(["java", "-Xmx512m", "-cp", f"{LIBS}/*", "org.neo4j.cli.AdminTool", "database",
-                           "import", "full", "neo4j", "--multiline-fields=true", "--threads=2", *args],
-                          capture_output=True, text=True, timeout=300,
+                           "import", "full", "neo4j", "@import.args", "--threads=2"],
+                          capture_output=True, text=True, timeout=300, cwd=folder,
                           env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")})
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done.stdout
@@ -131,3 +129,78 @@ def test_a_scope_that_holds_no_meeting_is_an_error_before_anything_is_read(kent_
         read_graph(kent_store, Scope(body="durham"))
     with pytest.raises(NotFound, match="until 2016-12-31"):
         read_graph(kent_store, Scope(until="2016-12-31"))
+
+
+def _without_load_times(g) -> tuple[set, set]:
+    nodes = {(node_id(ref), tuple(sorted((k, str(v)) for k, v in n.props.items() if k != "loaded_at")))
+             for ref, n in g.nodes.items()}
+    edges = {(e.type, node_id(e.source), node_id(e.target), tuple(sorted((k, str(v)) for k, v in e.props.items())))
+             for e in g.edges.values()}
+    return nodes, edges
+
+
+def test_both_stores_export_the_same_graph(graphs):
+    from tests.conftest import bundled
+    embedded = read_graph(bundled(graphs, "embedded")[0])
+    neo4j = read_graph(bundled(graphs, "neo4j")[0])
+    assert embedded.nodes and _without_load_times(neo4j) == _without_load_times(embedded)
+
+
+@pytest.fixture(scope="module")
+def served(kent_store):
+    from scrutiny.api.app import create_app
+    from scrutiny.settings import Settings
+    from tests.conftest import serve_app
+    server, thread, url = serve_app(create_app(Settings(data_dir=Path("unused")), store=kent_store))
+    yield url
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_the_api_sends_each_export_as_a_file(served, kent_store):
+    import io
+    import zipfile
+
+    import httpx
+    part = read_graph(kent_store, Scope(body="kent", since="2018-01-01"))
+    r = httpx.get(f"{served}/exports/graphml", params={"body": "kent", "since": "2018-01-01"}, timeout=60)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/graphml+xml")
+    assert "scrutiny.graphml" in r.headers["content-disposition"]
+    back = nx.parse_graphml(r.text, force_multigraph=True)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (len(part.nodes), len(part.edges))
+    r = httpx.get(f"{served}/exports/csv", timeout=60)
+    names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
+    assert r.headers["content-type"] == "application/zip"
+    assert {"nodes.csv", "edges.csv", "neo4j-admin/Commitment.csv", "neo4j-admin/OWED_BY.csv",
+            "neo4j-admin/import.args"} <= set(names)
+
+
+@pytest.mark.parametrize("path, status, code", [
+    ("/exports/xml", 422, "invalid_parameter"),
+    ("/exports/gexf?body=durham", 404, "not_found"),
+    ("/exports/gexf?since=2019-01-01&until=2018-01-01", 422, "invalid_parameter"),
+])
+def test_an_export_that_cannot_be_made_says_why_in_the_one_error_shape(served, path, status, code):
+    import httpx
+    r = httpx.get(served + path, timeout=60)
+    assert r.status_code == status and r.json()["error"]["code"] == code
+
+
+def test_the_cli_writes_an_export_to_a_file_or_stdout_and_refuses_in_one_line(graphs, tmp_path):
+    import sys
+
+    from tests.conftest import store_env
+
+    def scrutiny(*args):
+        return subprocess.run([sys.executable, "-m", "scrutiny.cli", "export", *args], capture_output=True,
+                              text=True, timeout=300, env=store_env(kent(graphs, "embedded")[1]))
+    done = scrutiny("graphml", "--out", str(tmp_path / "kent.graphml"), "--body", "kent", "--until", "2017-03-31")
+    assert done.returncode == 0, done.stderr
+    part = nx.read_graphml(tmp_path / "kent.graphml", force_multigraph=True)
+    assert done.stdout == f"{tmp_path / 'kent.graphml'}: {part.number_of_nodes()} nodes, " \
+                          f"{part.number_of_edges()} relationships as graphml\n"
+    piped = scrutiny("graphml", "--out", "-", "--body", "kent", "--until", "2017-03-31")
+    assert nx.parse_graphml(piped.stdout, force_multigraph=True).number_of_nodes() == part.number_of_nodes()
+    refused = scrutiny("csv", "--out", "-")
+    assert refused.returncode == 1 and refused.stderr == (
+        "Error: csv writes a folder of files: give --out a folder, not -\n")

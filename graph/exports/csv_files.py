@@ -29,7 +29,18 @@ def write_csv(g: Graph, folder: Path) -> list[Path]:
     admin.mkdir(parents=True, exist_ok=True)
     written = [_node_file(admin / f"{label}.csv", nodes) for label, nodes in sorted(g.nodes_by_label().items())]
     written += [_rel_file(admin / f"{rel}.csv", edges) for rel, edges in sorted(_by_type(g).items())]
+    written.append(_import_args(admin / "import.args", g))
     return written + [_plain_nodes(folder / "nodes.csv", g), _plain_edges(folder / "edges.csv", g)]
+
+
+def _import_args(path: Path, g: Graph) -> Path:
+    """neo4j-admin's arguments for these files, read from the folder as an @-file:
+    ``neo4j-admin database import full neo4j @import.args``.  Quotes keep the line breaks
+    of the minutes, hence multiline fields."""
+    lines = [f"--nodes={label}.csv" for label in sorted(g.nodes_by_label())]
+    lines += [f"--relationships={rel}.csv" for rel in sorted(_by_type(g))]
+    path.write_text("\n".join([*lines, "--multiline-fields=true"]) + "\n", encoding="utf-8")
+    return path
 
 
 def _by_type(g: Graph) -> dict[str, list[Edge]]:
