@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/scrutiny load $(EXAMPLES)
 	$(BIN)/scrutiny report
 	$(BIN)/scrutiny view --query accountability-chains --out out/accountability.html
+	$(BIN)/scrutiny export gexf --out out/accountability.gexf
 
 test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q

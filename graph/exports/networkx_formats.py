@@ -6,7 +6,8 @@ kind, date and first words), ``type`` (its schema label), ``key`` and its proper
 their declared types; each relationship its ``type`` and properties, the exact ``quote``
 among them.  A GEXF file also carries how the views draw each node (colour by kind, a
 commitment's by its status; size) and, for graphs small enough to lay out here, a position,
-so Gephi opens it ready to read.
+so Gephi opens it ready to read.  Both give each node the id "Label/key"; GEXF carries no
+``key`` attribute besides (networkx would write it as ``networkx_key``).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def write_gexf(g: Graph, path: Path) -> None:
     out = as_networkx(g)
     places = _positions(g)
     for nid, attrs in out.nodes(data=True):
-        attrs["viz"] = _looks(g.nodes[(attrs["type"], attrs["key"])], places.get(nid))
+        attrs["viz"] = _looks(g.nodes[(attrs["type"], attrs.pop("key"))], places.get(nid))  # the id has the key
     for _, _, attrs in out.edges(data=True):
         attrs["label"] = attrs.pop("type")  # GEXF's own edge "type" says directed or not
     nx.write_gexf(out, path)
