@@ -1,4 +1,5 @@
-"""The graph's exports over HTTP: the same files ``scrutiny export`` writes, sent from disk.
+"""The graph's exports and analytics over HTTP: the same files ``scrutiny export`` writes, sent
+from disk, and the tables ``scrutiny analyse`` prints, a page at a time (or CSV).
 
 An export is written to a temporary folder off the event loop (a sync handler runs in the
 threadpool), sent in chunks as a file, and removed once sent; CSV, a folder of files, is
@@ -15,10 +16,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
-from scrutiny.api.pages import ERRORS, NO_NUL, IsoDate
-from scrutiny.graph import exports
+from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, IsoDate, LimitQuery, OffsetQuery, Page, to_csv
+from scrutiny.graph import analytics, exports
 from scrutiny.graph.snapshot import Scope
 
 FormatName = Literal["graphml", "gexf", "csv", "ftm"]
@@ -63,8 +65,47 @@ def _zipped(folder: Path) -> Path:
     return archive
 
 
+AnalysisName = Literal["centrality", "holders", "path", "raised"]
+EndQuery = Query(None, min_length=1, max_length=200, pattern=NO_NUL,
+                 description="path: a name, or an id Label/key")
+
+
+class AnalysisInfo(BaseModel):
+    name: str
+    title: str
+    columns: list[str]
+    needs: list[str]
+
+
+def list_analyses() -> list[AnalysisInfo]:
+    """The analyses, what each shows and the parameters each needs besides the scope."""
+    return [AnalysisInfo(name=a.name, title=a.title, columns=list(a.columns), needs=list(a.args))
+            for a in analytics.ANALYSES.values()]
+
+
+def run_analysis(request: Request, name: AnalysisName, body: str | None = BodyQuery,
+                 since: IsoDate | None = SinceQuery, until: IsoDate | None = UntilQuery,
+                 source: str | None = EndQuery, target: str | None = EndQuery,
+                 limit: int = LimitQuery, offset: int = OffsetQuery,
+                 format: Literal["json", "csv"] = Query("json", description="json (a page) or csv (every row)"),
+                 ) -> Page | Response:
+    """An analysis of the graph, or of one body's part of it in a period (path: from source to target)."""
+    table = analytics.analyse(request.app.state.store, name, scope_of(body, since, until),
+                              source=source or "", target=target or "")
+    if format == "csv":
+        return Response(to_csv(table.rows, table.columns), media_type="text/csv; charset=utf-8")
+    rows = table.rows[offset:offset + limit]
+    following = offset + limit if offset + limit < len(table.rows) else None
+    return Page(query=name, columns=list(table.columns), rows=rows, limit=limit, offset=offset,
+                next_offset=following, total=len(table.rows),
+                next=str(request.url.include_query_params(offset=following)) if following else None)
+
+
 def router() -> APIRouter:
     r = APIRouter(tags=["exports and analytics"])
     r.add_api_route("/exports/{format}", export_graph, methods=["GET"], response_class=Response,
                     responses={**ERRORS, **FILES})
+    r.add_api_route("/analytics", list_analyses, methods=["GET"], response_model=list[AnalysisInfo])
+    r.add_api_route("/analytics/{name}", run_analysis, methods=["GET"], response_model=Page,
+                    responses={**ERRORS, **CSV_RESPONSE})
     return r

@@ -13,11 +13,12 @@ OPTIONAL MATCH (s)-[:IN_REPORT]->(pr:Report)
 WITH s, coalesce(s.published, pr.published) AS published
 MATCH (s)-[:MENTIONED_IN|EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-OPTIONAL MATCH (q:Question)-[:ABOUT]->(s)
-WITH s, published, m, b, q
-WHERE q IS NULL OR (published IS NOT NULL AND q.meeting_date < published)
 WITH s, published, min(m.date) AS first_mentioned, collect(DISTINCT b.name)[0] AS body
-WHERE $body IS NULL OR toLower(coalesce(body, '')) CONTAINS toLower($body)
+// a question before publication does not count; one after it does, whatever came before
+OPTIONAL MATCH (q:Question)-[:ABOUT]->(s)
+WHERE published IS NULL OR q.meeting_date >= published
+WITH s, published, first_mentioned, body, count(q) AS questions
+WHERE questions = 0 AND ($body IS NULL OR toLower(coalesce(body, '')) CONTAINS toLower($body))
 RETURN labels(s)[0] AS kind, s.title AS title, published, first_mentioned, body, s.key AS subject_key
 ORDER BY kind DESC, first_mentioned, title
 LIMIT $limit

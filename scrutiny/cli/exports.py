@@ -1,4 +1,5 @@
-"""Commands that take the graph out: export (GraphML, GEXF, CSV, FollowTheMoney) and analyse."""
+"""Commands that take the graph out: export (GraphML, GEXF, CSV, FollowTheMoney) and analyse
+(network analytics printed like a saved query's rows)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import click
 
 from scrutiny.cli import configured_store, data_dir_option, main, read_settings
+from scrutiny.cli.output import row_options
 from scrutiny.errors import QueryParameterError
 
 
@@ -30,10 +32,6 @@ def scope_options(func):
         return func(*args, scope=scope, **kwargs)
     return wrapper
 
-
-def _format_help() -> str:
-    from scrutiny.graph.exports import FORMATS
-    return "; ".join(f"{f.name}: {f.read_by}" for f in FORMATS.values())
 
 
 @main.command()
@@ -69,3 +67,32 @@ def _to_stdout(store, fmt: str, scope):
             shutil.copyfileobj(written, sys.stdout.buffer)
         sys.stdout.flush()
     return done
+
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["centrality", "holders", "path", "raised"]))
+@click.option("--from", "source", default=None, help="path: where the chain starts (a name, or an id Label/key).")
+@click.option("--to", "target", default=None, help="path: where it ends.")
+@scope_options
+@row_options
+@data_dir_option
+def analyse(name, source, target, scope, out, data_dir):
+    """Network analytics over the graph, or one body's part of it in a period:
+    centrality (who is asked, answers, owes), holders (commitments kept by each owner),
+    path (how two entities are connected, with quotes), raised (reports taken up or not).
+
+    Example: scrutiny analyse path --from "Matthew Scott" --to "Crime Data Integrity"
+    """
+    from scrutiny.graph import analytics
+    analytics.get(name)  # a bad name or missing --from/--to fails before a store is opened
+    if name == "path" and not (source and target):
+        raise QueryParameterError("path needs --from and --to")
+    settings = read_settings(data_dir)
+    with configured_store(settings) as store:
+        table = analytics.analyse(store, name, scope, source=source, target=target)
+    rows = table.rows[out.offset:][:out.limit or settings.row_limit]
+    out.emit(rows, list(table.columns))
+    if len(rows) < len(table.rows) - out.offset:
+        click.echo(f"(rows {out.offset + 1} to {out.offset + len(rows)} of {len(table.rows)}; "
+                   "raise --limit or page with --offset for more)", err=True)
