@@ -34,9 +34,8 @@ FILES: dict[int | str, dict[str, Any]] = {200: {
 
 
 def scope_of(body: str | None, since, until) -> Scope:
-    from scrutiny.errors import QueryParameterError
-    if since and until and since > until:
-        raise QueryParameterError(f"since {since} is after until {until}")
+    """A since after until is a period with no meeting in it: ``read_graph`` answers 404
+    (a 422 would refuse a request each parameter of which is valid)."""
     return Scope(body, since and since.isoformat(), until and until.isoformat())
 
 
@@ -65,9 +64,9 @@ def _zipped(folder: Path) -> Path:
     return archive
 
 
-AnalysisName = Literal["centrality", "holders", "path", "raised"]
-EndQuery = Query(None, min_length=1, max_length=200, pattern=NO_NUL,
-                 description="path: a name, or an id Label/key")
+AnalysisName = Literal["centrality", "holders", "raised"]
+EndQuery = Query(..., min_length=1, max_length=200, pattern=NO_NUL, description="A name, or an id Label/key")
+TableFormat = Query("json", description="json (a page) or csv (every row)")
 
 
 class AnalysisInfo(BaseModel):
@@ -83,21 +82,31 @@ def list_analyses() -> list[AnalysisInfo]:
             for a in analytics.ANALYSES.values()]
 
 
-def run_analysis(request: Request, name: AnalysisName, body: str | None = BodyQuery,
+def run_analysis(request: Request, analysis: AnalysisName, body: str | None = BodyQuery,
                  since: IsoDate | None = SinceQuery, until: IsoDate | None = UntilQuery,
-                 source: str | None = EndQuery, target: str | None = EndQuery,
                  limit: int = LimitQuery, offset: int = OffsetQuery,
-                 format: Literal["json", "csv"] = Query("json", description="json (a page) or csv (every row)"),
-                 ) -> Page | Response:
-    """An analysis of the graph, or of one body's part of it in a period (path: from source to target)."""
-    table = analytics.analyse(request.app.state.store, name, scope_of(body, since, until),
-                              source=source or "", target=target or "")
+                 format: Literal["json", "csv"] = TableFormat) -> Page | Response:
+    """An analysis of the graph, or of one body's part of it in a period."""
+    table = analytics.analyse(request.app.state.store, analysis, scope_of(body, since, until))
+    return _rows(request, table, limit, offset, format)
+
+
+def path_analysis(request: Request, source: str = EndQuery, target: str = EndQuery,
+                  body: str | None = BodyQuery, since: IsoDate | None = SinceQuery,
+                  until: IsoDate | None = UntilQuery, limit: int = LimitQuery, offset: int = OffsetQuery,
+                  format: Literal["json", "csv"] = TableFormat) -> Page | Response:
+    """The shortest chain of accountability from source to target, hop by hop with its quote."""
+    table = analytics.analyse(request.app.state.store, "path", scope_of(body, since, until),
+                              source=source, target=target)
+    return _rows(request, table, limit, offset, format)
+
+
+def _rows(request: Request, table: analytics.Table, limit: int, offset: int, format: str) -> Page | Response:
     if format == "csv":
         return Response(to_csv(table.rows, table.columns), media_type="text/csv; charset=utf-8")
-    rows = table.rows[offset:offset + limit]
     following = offset + limit if offset + limit < len(table.rows) else None
-    return Page(query=name, columns=list(table.columns), rows=rows, limit=limit, offset=offset,
-                next_offset=following, total=len(table.rows),
+    return Page(query=table.name, columns=list(table.columns), rows=table.rows[offset:offset + limit],
+                limit=limit, offset=offset, next_offset=following, total=len(table.rows),
                 next=str(request.url.include_query_params(offset=following)) if following else None)
 
 
@@ -106,6 +115,8 @@ def router() -> APIRouter:
     r.add_api_route("/exports/{format}", export_graph, methods=["GET"], response_class=Response,
                     responses={**ERRORS, **FILES})
     r.add_api_route("/analytics", list_analyses, methods=["GET"], response_model=list[AnalysisInfo])
-    r.add_api_route("/analytics/{name}", run_analysis, methods=["GET"], response_model=Page,
+    r.add_api_route("/analytics/path", path_analysis, methods=["GET"], response_model=Page,
+                    responses={**ERRORS, **CSV_RESPONSE})
+    r.add_api_route("/analytics/{analysis}", run_analysis, methods=["GET"], response_model=Page,
                     responses={**ERRORS, **CSV_RESPONSE})
     return r

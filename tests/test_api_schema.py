@@ -36,7 +36,8 @@ CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conform
 # same way), and a view of a saved query, one route per query over one function whose
 # parameters the query's own route covers in full, gets the fuzzing phase but not the
 # thousand boundary cases of the coverage phase (it renders a 700 KB page each time); nor
-# does an export, which writes the whole graph each time (its few parameters are fuzzed).
+# does an export or an analysis, which reads the whole graph each time (their few parameters
+# are fuzzed).
 CONFIG = "".join(f"[checks.{name}]\nenabled = true\n" for name in CHECKS) + """
 [phases.coverage]
 unexpected-methods = ["TRACE"]
@@ -46,7 +47,7 @@ include-path-regex = "^/views/query/"
 phases.coverage.enabled = false
 
 [[operations]]
-include-path-regex = "^/exports/"
+include-path-regex = "^/(exports|analytics)/"
 phases.coverage.enabled = false
 
 [[operations]]

@@ -178,7 +178,7 @@ def test_the_api_sends_each_export_as_a_file(served, kent_store):
 @pytest.mark.parametrize("path, status, code", [
     ("/exports/xml", 422, "invalid_parameter"),
     ("/exports/gexf?body=durham", 404, "not_found"),
-    ("/exports/gexf?since=2019-01-01&until=2018-01-01", 422, "invalid_parameter"),
+    ("/exports/gexf?since=2019-01-01&until=2018-01-01", 404, "not_found"),
 ])
 def test_an_export_that_cannot_be_made_says_why_in_the_one_error_shape(served, path, status, code):
     import httpx
