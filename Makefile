@@ -24,6 +24,7 @@ run: $(STAMP)
 	$(BIN)/scrutiny report
 	$(BIN)/scrutiny view --query accountability-chains --out out/accountability.html
 	$(BIN)/scrutiny export gexf --out out/accountability.gexf
+	$(BIN)/scrutiny analyse holders --body kent --columns owner,commitments,open,overdue,fulfilled,median_days_to_fulfil
 
 test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q
