@@ -13,7 +13,7 @@ OPTIONAL MATCH (s)-[:IN_REPORT]->(pr:Report)
 WITH s, coalesce(s.published, pr.published) AS published
 MATCH (s)-[:MENTIONED_IN|EVIDENCED_BY]->(d:Document)-[:RECORDS]->(m:Meeting)
 OPTIONAL MATCH (m)-[:HELD_BY]->(b:Body)
-WITH s, published, min(m.date) AS first_mentioned, collect(DISTINCT b.name)[0] AS body
+WITH s, published, min(m.date) AS first_mentioned, min(b.name) AS body
 // a question before publication does not count; one after it does, whatever came before
 OPTIONAL MATCH (q:Question)-[:ABOUT]->(s)
 WHERE published IS NULL OR q.meeting_date >= published
