@@ -71,6 +71,12 @@ def test_doubling_any_repetition_of_the_extractors_vocabulary_at_most_about_doub
     assert ratio <= RATIO, (piece, ratio)
 
 
+def test_a_run_of_auxiliaries_is_read_once_not_once_per_cue_in_it():
+    # each "shall" is a cue, and looking back for a subject over the fillers before it
+    # once read every earlier "shall": the square of the run
+    assert doubled_work("shall") <= RATIO
+
+
 def test_the_vocabulary_comes_from_the_patterns_and_lexicons():
     assert {"asked", "explained", "undertook", "would"} <= set(CUE_WORDS)
     assert {"Councillor", "Chief Constable"} <= set(HONORIFICS)

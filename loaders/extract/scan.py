@@ -31,11 +31,16 @@ def words_back(text: str, start: int, pos: int) -> Iterator[tuple[str, int]]:
             return
 
 
+MOST_FILLERS = 4  # "we would also then have": more auxiliaries than this is no clause's
+
+
 def ends_with(text: str, start: int, pos: int, heads: frozenset[str],
               fillers: frozenset[str] = frozenset()) -> bool:
-    """Whether ``text[start:pos]`` ends with a head word, any of the filler words, each word
-    followed by whitespace: ``\\b(?:HEAD)\\s+(?:(?:FILLER)\\s+)*$`` read backwards."""
-    for word, gap in words_back(text, start, pos):
+    """Whether ``text[start:pos]`` ends with a head word and up to ``MOST_FILLERS`` filler
+    words, each followed by whitespace: ``\\b(?:HEAD)\\s+(?:(?:FILLER)\\s+){0,4}$`` read
+    backwards.  The bound keeps a run of fillers ("shall shall shall ...") from being read
+    again for every cue in it."""
+    for word, gap in itertools.islice(words_back(text, start, pos), MOST_FILLERS + 1):
         if gap == 0:
             return False
         if word in heads:
