@@ -51,6 +51,17 @@ class EntityKind(StrEnum):
     FINDING = "Finding"
 
 
+class FindingKind(StrEnum):
+    """What a finding quoted from a report is."""
+
+    CONCERN = "concern"
+    POSITIVE = "positive"
+    RECOMMENDATION = "recommendation"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    STATISTIC = "statistic"
+    OTHER = "other"
+
+
 class BodyKind(StrEnum):
     """``Body.kind``: what sort of organisation a body is."""
 

@@ -7,7 +7,7 @@ grouped them by surname.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
@@ -23,9 +23,24 @@ from scrutiny.loaders.keys import (
     report_key,
     role_key,
 )
-from scrutiny.loaders.kinds import BodyKind, CommitmentStatus, EntityKind, EventKind, is_panel
+from scrutiny.loaders.kinds import BodyKind, CommitmentStatus, EventKind, is_panel
 from scrutiny.loaders.link.people import given_name, unify
-from scrutiny.loaders.records import Entity, Event, Extraction
+from scrutiny.loaders.records import (
+    AnswerEvent,
+    BodyEntity,
+    ChallengeEvent,
+    CommitmentEvent,
+    Entity,
+    Event,
+    Extraction,
+    FindingEntity,
+    PersonEntity,
+    QuestionEvent,
+    ReportEntity,
+    ResolutionEvent,
+    RoleEntity,
+    StatusUpdateEvent,
+)
 
 # An event kind -> its node label: a challenge is a question with ``challenge`` set.
 EVENT_LABEL: dict[str, str] = {
@@ -47,14 +62,14 @@ class _Keys:
         self.scope = body_scope(self.body, self.doc)
 
     def entity(self, e: Entity, given: str | None = None) -> tuple[str, str]:
-        if e.type == EntityKind.PERSON:
-            return "Person", person_key(self.scope, fold(e.extra.get("surname") or e.name), given)
-        if e.type == EntityKind.ROLE:
-            return "Role", role_key(self.scope, e.extra.get("title") or e.name)
-        if e.type == EntityKind.BODY:
-            return "Body", body_key(e.extra.get("canonical") or e.name)
-        if e.type == EntityKind.REPORT:
-            return "Report", report_key(self.scope, e.extra.get("title") or e.name)
+        if isinstance(e, PersonEntity):
+            return "Person", person_key(self.scope, fold(e.surname or e.name), given)
+        if isinstance(e, RoleEntity):
+            return "Role", role_key(self.scope, e.title or e.name)
+        if isinstance(e, BodyEntity):
+            return "Body", body_key(e.canonical or e.name)
+        if isinstance(e, ReportEntity):
+            return "Report", report_key(self.scope, e.title or e.name)
         return "Finding", finding_key(self.doc, e.id)
 
 
@@ -69,7 +84,7 @@ def to_graph(ex: Extraction) -> Graph:
                                     number=item.number, title=item.title, start=item.start,
                                     end=item.end, meeting_date=doc.meeting_date)
         g.add_edge("HAS_ITEM", meeting, items[item.id])
-    people = {e.id: _people(e, doc.text) for e in ex.entities if e.type == EntityKind.PERSON}
+    people = {e.id: _people(e, doc.text) for e in ex.entities if isinstance(e, PersonEntity)}
     refs = {e.id: _entity(g, keys, e, d, doc.text, people.get(e.id)) for e in ex.entities}
     actor = _actor_of(keys, ex, refs, people)
     _offices_and_members(g, ex, refs, doc.meeting_date, actor)
@@ -80,12 +95,12 @@ def to_graph(ex: Extraction) -> Graph:
     return g
 
 
-def _people(e: Entity, text: str) -> dict[tuple[int, int] | None, str | None]:
+def _people(e: PersonEntity, text: str) -> dict[tuple[int, int] | None, str | None]:
     """Each mention of a Person entity -> the first name or initial it stands for; key
     ``None`` -> the entity's own (fullest) name.  One name, with bare-surname mentions, is
     one person; two ("Ann Marsh", "Ian Marsh") are two, and a bare "Councillor Marsh"
     beside them is neither."""
-    surname = e.extra.get("surname")
+    surname = e.surname
     own = given_name(e.name, surname)
     givens: dict[tuple[int, int], str | None] = {(m[0], m[1]): given_name(text[m[0]:m[1]], surname)
                                                  for m in e.mentions}
@@ -133,23 +148,10 @@ def _meeting(g: Graph, keys: _Keys, ex: Extraction, d):
 
 
 def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str, people=None):
-    if people:
+    if people and isinstance(e, PersonEntity):
         return _persons(g, keys, e, d, text, people)
     label, key = keys.entity(e)
-    props: dict[str, Any] = {"name": e.name}
-    if label in ("Report", "Finding"):
-        props = {"title": e.extra.get("title") or e.name}
-    if label == "Role":
-        props["title"] = e.extra.get("title") or e.name
-    elif label == "Body":
-        props["kind"] = e.extra.get("kind")
-    elif label == "Report":
-        props["year"] = e.extra.get("year")
-    elif label == "Finding":
-        s, t = e.mentions[0]
-        props.update(doc=keys.doc, kind=e.extra.get("kind"), text=e.extra.get("text"),
-                     quote=text[s:t], start=s, end=t)
-    ref = g.add_node(label, key, **props)
+    ref = g.add_node(label, key, **_entity_props(keys, e, text))
     if e.mentions:
         s, t = e.mentions[0]
         rel = "EVIDENCED_BY" if label == "Finding" else "MENTIONED_IN"
@@ -157,7 +159,21 @@ def _entity(g: Graph, keys: _Keys, e: Entity, d, text: str, people=None):
     return ref
 
 
-def _persons(g: Graph, keys: _Keys, e: Entity, d, text: str, people: dict):
+def _entity_props(keys: _Keys, e: Entity, text: str) -> dict[str, Any]:
+    """A role's, body's, report's or finding's node properties."""
+    if isinstance(e, RoleEntity):
+        return {"name": e.name, "title": e.title or e.name}
+    if isinstance(e, BodyEntity):
+        return {"name": e.name, "kind": e.kind}
+    if isinstance(e, ReportEntity):
+        return {"title": e.title or e.name, "year": e.year}
+    s, t = e.mentions[0]
+    finding = cast(FindingEntity, e)
+    return {"title": finding.title or e.name, "doc": keys.doc, "kind": finding.kind, "text": finding.text,
+            "quote": text[s:t], "start": s, "end": t}
+
+
+def _persons(g: Graph, keys: _Keys, e: PersonEntity, d, text: str, people: dict):
     """One node per person the entity's mentions name, each with its fullest name and
     first mention; the entity's own name's node is returned."""
     spans: dict[str | None, list[tuple[int, int]]] = {}
@@ -168,7 +184,7 @@ def _persons(g: Graph, keys: _Keys, e: Entity, d, text: str, people: dict):
         names = [" ".join(text[a:b].split()) for a, b in spans.get(given, [])]
         name = max(names + ([e.name] if given == own else []), key=len)
         ref = g.add_node("Person", keys.entity(e, given)[1], name=name,
-                         surname=e.extra.get("surname"), honorific=e.extra.get("honorific"))
+                         surname=e.surname, honorific=e.honorific)
         if spans.get(given):
             s, t = spans[given][0]
             g.add_edge("MENTIONED_IN", ref, d, doc=keys.doc, quote=text[s:t], start=s, end=t)
@@ -179,15 +195,17 @@ def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) ->
     """Person-office links, each with its document, quote and the date it was true;
     panel members' membership of the panel."""
     text, doc = ex.document.text, ex.document.id
-    panel = next((refs[e.id] for e in ex.entities if e.type == EntityKind.BODY
+    panel = next((refs[e.id] for e in ex.entities if isinstance(e, BodyEntity)
                   and e.name == ex.document.body), None)
     seen: set = set()
     for e in ex.entities:
-        for held in e.extra.get("holds") or []:
+        if not isinstance(e, PersonEntity):
+            continue
+        for held in e.holds:
             s, t = held["start"], held["end"]
             g.add_edge("HOLDS", actor(e.id, s, s + 1), refs[held["role"]], doc=doc, quote=text[s:t],
                        start=s, end=t, since=meeting_date, until=meeting_date)
-        if e.type == EntityKind.PERSON and e.extra.get("side") == "member" and panel:
+        if e.side == "member" and panel:
             for s, t in e.mentions:  # each person the entity names, at their first mention
                 if (ref := actor(e.id, s, t)) not in seen:
                     seen.add(ref)
@@ -196,30 +214,29 @@ def _offices_and_members(g: Graph, ex: Extraction, refs, meeting_date, actor) ->
 
 def _response_clock(g: Graph, ex: Extraction, refs) -> None:
     """An inspectorate's report starts the statutory clock: the PCC responds within 56 days."""
-    kinds = {e.id: e.extra.get("kind") for e in ex.entities if e.type == EntityKind.BODY}
+    kinds = {e.id: e.kind for e in ex.entities if isinstance(e, BodyEntity)}
     for e in ex.entities:
-        published, publisher = e.extra.get("published"), e.extra.get("publisher")
-        if e.type == EntityKind.REPORT and publisher in refs:
-            g.add_edge("PUBLISHED_BY", refs[e.id], refs[publisher])
-        if e.type == EntityKind.REPORT and published:
-            inspected = publisher is not None and kinds.get(publisher) == BodyKind.INSPECTORATE
-            due = add_days(published, RESPONSE_DAYS) if inspected else None
-            g.add_node("Report", refs[e.id][1], published=published, response_due=due)
+        if not isinstance(e, ReportEntity):
+            continue
+        if e.publisher in refs:
+            g.add_edge("PUBLISHED_BY", refs[e.id], refs[e.publisher])
+        if e.published:
+            inspected = e.publisher is not None and kinds.get(e.publisher) == BodyKind.INSPECTORATE
+            due = add_days(e.published, RESPONSE_DAYS) if inspected else None
+            g.add_node("Report", refs[e.id][1], published=e.published, response_due=due)
 
 
 def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
     label = EVENT_LABEL[ev.type]
-    props = dict(doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end,
-                 text=ev.fields.get("text"), meeting_date=meeting_date)
-    if label == "Question":
-        props["challenge"] = ev.type == EventKind.CHALLENGE
-    elif label == "Commitment":
-        props.update(due=ev.fields.get("due"), status=CommitmentStatus.OPEN,
-                     action_number=ev.fields.get("action_number"))
-    elif label == "StatusUpdate":
-        props.update(status=ev.fields.get("status"), action_number=ev.fields.get("action_number"),
-                     refers_to_date=ev.fields.get("refers_to_date"))
-    missing = next((f for f in UNATTRIBUTED.get(ev.type, ()) if not ev.fields.get(f)), None)
+    props: dict[str, Any] = dict(doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end,
+                                 text=ev.text, meeting_date=meeting_date)
+    if isinstance(ev, QuestionEvent):
+        props["challenge"] = isinstance(ev, ChallengeEvent)
+    elif isinstance(ev, CommitmentEvent):
+        props.update(due=ev.due, status=CommitmentStatus.OPEN, action_number=ev.action_number)
+    elif isinstance(ev, StatusUpdateEvent):
+        props.update(status=ev.status, action_number=ev.action_number, refers_to_date=ev.refers_to_date)
+    missing = next((f for f in UNATTRIBUTED.get(ev.type, ()) if not getattr(ev, f)), None)
     props["review"] = f"no {missing} named" if missing else None
     ref = g.add_node(label, event_key(keys.doc, ev.id), **props)
     g.add_edge("EVIDENCED_BY", ref, d, doc=keys.doc, quote=ev.quote, start=ev.start, end=ev.end)
@@ -231,17 +248,27 @@ def _event(g: Graph, keys: _Keys, ev: Event, d, items, meeting_date):
 def _event_links(g: Graph, ev: Event, events, refs, actor) -> None:
     me = events[ev.id]
     for field, rel in ACTOR_EDGE.items():
-        if ev.fields.get(field) in refs:
-            g.add_edge(rel, me, actor(ev.fields[field], ev.start, ev.end))
-    subjects = ev.fields.get("about") or ev.fields.get("addresses") or ev.fields.get("subject") or []
-    subject_rel = {"Question": "ABOUT", "Commitment": "ADDRESSES", "StatusUpdate": "UPDATES"}.get(me[0])
+        if (eid := getattr(ev, field, None)) in refs:
+            g.add_edge(rel, me, actor(eid, ev.start, ev.end))
+    rel, subjects = _subjects(ev)
     for sid in subjects:
-        if subject_rel and sid in refs:
-            g.add_edge(subject_rel, me, refs[sid])
-    if ev.fields.get("answers") in events:
-        g.add_edge("ANSWERS", me, events[ev.fields["answers"]])
-    if me[0] == "Commitment" and ev.fields.get("arises_from") in events:
-        g.add_edge("ARISES_FROM", me, events[ev.fields["arises_from"]])
-    for cid in ev.fields.get("commitments") or []:
+        if sid in refs:
+            g.add_edge(rel, me, refs[sid])
+    if isinstance(ev, AnswerEvent) and ev.answers in events:
+        g.add_edge("ANSWERS", me, events[ev.answers])
+    if isinstance(ev, CommitmentEvent) and ev.arises_from in events:
+        g.add_edge("ARISES_FROM", me, events[ev.arises_from])
+    for cid in ev.commitments if isinstance(ev, ResolutionEvent) else []:
         if cid in events:
             g.add_edge("CREATES", me, events[cid])
+
+
+def _subjects(ev: Event) -> tuple[str, list[str]]:
+    """The reports, findings or commitments an event is about, and the edge to each."""
+    if isinstance(ev, QuestionEvent):
+        return "ABOUT", ev.about
+    if isinstance(ev, CommitmentEvent):
+        return "ADDRESSES", ev.addresses
+    if isinstance(ev, StatusUpdateEvent):
+        return "UPDATES", ev.subject
+    return "", []

@@ -33,8 +33,8 @@ class DecisionRules(FinderState):
         owner, is_action = self._resolution_owner(unit, text, unit_mentions)
         if is_action:
             ev = RawEvent("Commitment", unit.start, unit.end, unit.item, owner)
-            ev.fields["due"] = due_phrase(text)
-            ev.fields["action_number"] = unit.number
+            ev.due = due_phrase(text)
+            ev.action_number = unit.number
             ev.links["resolution"] = resolution_index
             self.events.append(ev)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import cast
 
 from scrutiny.loaders.dates import find_dates
 from scrutiny.loaders.extract import anchored, cues
@@ -21,8 +22,26 @@ from scrutiny.loaders.extract.published import published_date
 from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
 from scrutiny.loaders.extract.scan import Covered, SpanIndex
 from scrutiny.loaders.extract.segment import segment
-from scrutiny.loaders.kinds import is_panel
-from scrutiny.loaders.records import DocumentText, Entity, Event, Extraction, Item
+from scrutiny.loaders.kinds import BodyKind, FindingKind, is_panel
+from scrutiny.loaders.records import (
+    AnswerEvent,
+    BodyEntity,
+    ChallengeEvent,
+    CommitmentEvent,
+    DocumentText,
+    Entity,
+    Event,
+    Extraction,
+    FindingEntity,
+    Item,
+    PersonEntity,
+    QuestionEvent,
+    ReportEntity,
+    ResolutionEvent,
+    RoleEntity,
+    Side,
+    StatusUpdateEvent,
+)
 
 PLACE = r"(?:(?!The\b|By\b|Of\b|Made\b)[A-Z][a-z]+[ \-](?:and[ \-])?){1,4}"
 BODY_IN_HEADER = re.compile(
@@ -125,7 +144,7 @@ class _EntityBuilder:
         ent = self.by_key.get(key)
         if ent is None:
             name = max(m.name, m.surface or "", key=len) if m.type == "Role" else m.surface or m.name
-            ent = Entity(f"e{len(self.by_key) + 1}", m.type, name, [], self._extra(m))
+            ent = self._entity(m, f"e{len(self.by_key) + 1}", name)
             self.by_key[key] = ent
         elif m.type == "Person" and len(m.name) > len(ent.name):
             ent.name = m.name
@@ -137,12 +156,14 @@ class _EntityBuilder:
             ent.mentions.append([m.start, m.end])
         return ent.id
 
-    def _extra(self, m: Mention) -> dict:
+    @staticmethod
+    def _entity(m: Mention, eid: str, name: str) -> Entity:
+        side = cast(Side, m.side)
         if m.type == "Person":
-            return {"honorific": m.honorific, "surname": m.surname, "roles": [], "side": m.side}
+            return PersonEntity(id=eid, name=name, honorific=m.honorific, surname=m.surname, side=side)
         if m.type == "Role":
-            return {"title": m.name, "body": None, "side": m.side}
-        return {"kind": m.kind or "other", "canonical": m.name, "side": m.side}
+            return RoleEntity(id=eid, name=name, title=m.name, side=side)
+        return BodyEntity(id=eid, name=name, kind=BodyKind(m.kind or "other"), canonical=m.name, side=side)
 
     def link_appositions(self, mentions: list[Mention]) -> None:
         """"Dr. Billings, Police and Crime Commissioner" and "Chief Constable Rhodes":
@@ -158,8 +179,8 @@ class _EntityBuilder:
             if m.type == "Person" and office.lower() in lexicons().role_titles:
                 role = self.by_key.get(("Role", office.lower()))
                 if role is None:
-                    role = Entity(f"e{len(self.by_key) + 1}", "Role", office, [],
-                                  {"title": office, "body": None, "side": m.side})
+                    role = RoleEntity(id=f"e{len(self.by_key) + 1}", name=office, title=office,
+                                      side=cast(Side, m.side))
                     self.by_key[("Role", office.lower())] = role
                 self._holds(m, role.id, m.end)
 
@@ -176,21 +197,21 @@ class _EntityBuilder:
     def _holds(self, person_mention: Mention, role_id: str, end: int) -> None:
         m = person_mention
         person = self.by_key[("Person", (m.surname or m.name).lower())]
-        if role_id not in person.extra["roles"]:
-            person.extra["roles"].append(role_id)
-            person.extra.setdefault("holds", []).append({"role": role_id, "start": m.start, "end": end})
+        assert isinstance(person, PersonEntity)
+        if role_id not in person.roles:
+            person.roles.append(role_id)
+            person.holds.append({"role": role_id, "start": m.start, "end": end})
 
     def reports(self, found) -> None:
         hmic = self.by_key.get(("Body", "hmicfrs"))
         for title, group in group_reports(found).items():
-            ent = Entity(f"e{len(self.by_key) + 1}", "Report", title,
-                         [[m.start, m.end] for m in group],
-                         {"title": title, "publisher": None,
-                          "year": next((m.year for m in group if m.year), None)})
             context = " ".join(self.text[max(0, m.start - 80):m.end + 40] for m in group)
-            if hmic and re.search(r"\bHMIC|Inspectorate|[Ii]nspection", context):
-                ent.extra["publisher"] = hmic.id
-            ent.extra["published"] = next(filter(None, map(self._published_after, group)), None)
+            inspected = hmic and re.search(r"\bHMIC|Inspectorate|[Ii]nspection", context)
+            ent = ReportEntity(id=f"e{len(self.by_key) + 1}", name=title, title=title,
+                               mentions=[[m.start, m.end] for m in group],
+                               publisher=hmic.id if hmic and inspected else None,
+                               year=next((m.year for m in group if m.year), None),
+                               published=next(filter(None, map(self._published_after, group)), None))
             self.by_key[("Report", title.lower())] = ent
             self.report_spans += [(m.start, m.end, ent.id) for m in group]
         self.report_index = SpanIndex(self.report_spans)
@@ -203,9 +224,9 @@ class _EntityBuilder:
         for n, f in enumerate(spans, 1):
             report = self.report_in(self._item_span(f.start))
             quote = self.text[f.start:f.end]
-            self.by_key[("Finding", str(n))] = Entity(
-                f"f{n}", "Finding", " ".join(quote.split())[:120], [[f.start, f.end]],
-                {"report": report, "kind": f.kind, "text": quote, "title": quote[:120]})
+            self.by_key[("Finding", str(n))] = FindingEntity(
+                id=f"f{n}", name=" ".join(quote.split())[:120], mentions=[[f.start, f.end]],
+                report=report, kind=FindingKind(f.kind), text=quote, title=quote[:120])
 
     def _item_span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.item_starts, pos) - 1  # items are in order and do not overlap
@@ -225,8 +246,8 @@ def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[E
     ids = [f"ev{n}" for n in range(1, len(raw) + 1)]
     created: dict[int, list[int]] = {}  # resolution index -> the commitments it creates
     for n, ev in enumerate(raw):
-        if ev.links.get("resolution") is not None:
-            created.setdefault(ev.links["resolution"], []).append(n)
+        if (resolution := ev.links.get("resolution")) is not None:
+            created.setdefault(resolution, []).append(n)
     out = []
     for n, ev in enumerate(raw):
         about = builder.report_index.inside(ev.start, ev.end)
@@ -236,28 +257,28 @@ def _events(raw: list[RawEvent], builder: _EntityBuilder, items, text) -> list[E
             about = [head] if head else []
         actor = builder.actor(ev.actor) if ev.actor is not None else None
         other = builder.actor(ev.addressee) if ev.addressee is not None else None
-        fields = _fields(ev, actor, other, about, ids, created.get(n, []), text)
-        out.append(Event(ids[n], ev.type, items[ev.item].id if ev.item < len(items) else None,
-                         text[ev.start:ev.end], ev.start, ev.end, fields))
+        common = dict(id=ids[n], item=items[ev.item].id if ev.item < len(items) else None,
+                      quote=text[ev.start:ev.end], start=ev.start, end=ev.end,
+                      text=" ".join(text[ev.start:ev.end].split()))
+        out.append(_event(ev, common, actor, other, about, ids, created.get(n, [])))
     return out
 
 
-def _fields(ev, actor, other, about, ids, creates, text) -> dict:
-    quote = " ".join(text[ev.start:ev.end].split())
-
+def _event(ev: RawEvent, common: dict, actor, other, about, ids, creates) -> Event:
     def link(key: str) -> str | None:
-        return ids[ev.links[key]] if ev.links.get(key) is not None else None
+        index = ev.links.get(key)
+        return ids[index] if index is not None else None
 
     if ev.type in ("Question", "Challenge"):
-        return {"asker": actor, "addressee": other, "about": about, "text": quote}
+        cls = ChallengeEvent if ev.type == "Challenge" else QuestionEvent
+        return cls(**common, asker=actor, addressee=other, about=about)
     if ev.type == "Answer":
-        return {"speaker": actor, "answers": link("answers"), "text": quote}
+        return AnswerEvent(**common, speaker=actor, answers=link("answers"))
     if ev.type == "Commitment":
-        return {"owner": actor, "owed_to": other, "text": quote, "due": ev.fields.get("due"),
-                "arises_from": link("arises_from") or link("resolution"), "addresses": about,
-                "action_number": ev.fields.get("action_number")}
+        return CommitmentEvent(**common, owner=actor, owed_to=other, due=ev.due,
+                               arises_from=link("arises_from") or link("resolution"),
+                               addresses=about, action_number=ev.action_number)
     if ev.type == "Resolution":
-        return {"text": quote, "commitments": [ids[i] for i in creates]}
-    return {"subject": about, "status": ev.fields.get("status"), "text": quote,
-            "action_number": ev.fields.get("action_number"),
-            "refers_to_date": ev.fields.get("refers_to_date")}
+        return ResolutionEvent(**common, commitments=[ids[i] for i in creates])
+    return StatusUpdateEvent(**common, subject=about, status=ev.status, action_number=ev.action_number,
+                             refers_to_date=ev.refers_to_date)

@@ -363,7 +363,7 @@ class EventFinder(DecisionRules, ProgressRules):
         else:
             ev.actor, owed_to = self._owner(cue, clause, who)
             ev.addressee = owed_to
-            ev.fields["due"] = due_phrase(quote)
+            ev.due = due_phrase(quote)
             ev.links["arises_from"] = self.last_question.get(unit.item)
         self.events.append(ev)
 

@@ -9,6 +9,7 @@ from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract import cues, prechecks
 from scrutiny.loaders.extract.raw import FinderState, RawEvent
 from scrutiny.loaders.extract.segment import Unit
+from scrutiny.loaders.kinds import UpdateStatus
 
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 NOTHING_DONE = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,7}$")
@@ -46,9 +47,9 @@ class ProgressRules(FinderState):
 
     def _status_event(self, unit, span, status) -> None:
         ev = RawEvent("StatusUpdate", unit.start, unit.end, unit.item)
-        ev.fields["status"] = status
+        ev.status = UpdateStatus(status)
         number = cues.ACTION_NUMBER.search(span)
-        ev.fields["action_number"] = number["num"] if number else None
+        ev.action_number = number["num"] if number else None
         meeting = cues.REFERS_TO_MEETING.search(span)
-        ev.fields["refers_to_date"] = parse_date(span[meeting.end():meeting.end() + 40]) if meeting else None
+        ev.refers_to_date = parse_date(span[meeting.end():meeting.end() + 40]) if meeting else None
         self.events.append(ev)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.extract import cues
 from scrutiny.loaders.extract.mentions import Mention
+from scrutiny.loaders.kinds import UpdateStatus
 
 
 @dataclass
@@ -24,8 +25,11 @@ class RawEvent:
     item: int
     actor: Mention | None = None
     addressee: Mention | None = None
-    fields: dict = field(default_factory=dict)
-    links: dict = field(default_factory=dict)  # answers / arises_from: index of a RawEvent
+    links: dict[str, int | None] = field(default_factory=dict)  # answers / arises_from / resolution: a RawEvent's index
+    due: str | None = None  # commitments
+    action_number: str | None = None  # commitments and status updates
+    status: UpdateStatus | None = None  # status updates
+    refers_to_date: str | None = None
 
 
 def side(m: Mention | None) -> str:
