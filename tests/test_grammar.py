@@ -467,8 +467,8 @@ def test_a_non_finite_passive_naming_a_later_meeting_is_an_undertaking_with_no_o
 
 
 def test_a_non_finite_passive_without_a_later_meeting_is_no_undertaking():
-    data = run("The Chief Constable said the force had been judged to be improving and the "
-               "backlog had yet to be cleared.")
+    data = run("The Chief Constable said the force had been judged to be improving, the "
+               "backlog had yet to be cleared and the old figures were not to be reported at the next meeting.")
     assert not events_of(data, "Commitment")
 
 

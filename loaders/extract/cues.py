@@ -149,8 +149,8 @@ LATER_MEETING = (r"(?:at|to|for|until|before)\s+(?:the|its|their|a)\s+(?:next|fu
                  r"(?:meeting|Panel|Committee|Board)")
 FUTURE_PASSIVE = re.compile(
     # A non-finite passive is a promise only when it names the later meeting: "with the
-    # Committee to be updated at its next meeting" (not "judged to be outstanding").
-    rf"\bto\s+be\s+(?!{STATIVE}\b){PARTICIPLE}\b(?=[^.;]{{0,40}}?\b{LATER_MEETING}\b)|"
+    # Committee to be updated at its next meeting" (not "judged to be outstanding", nor "not to be").
+    rf"\b(?<!not\s)to\s+be\s+(?!{STATIVE}\b){PARTICIPLE}\b(?=[^.;]{{0,40}}?\b{LATER_MEETING}\b)|"
     rf"\b(?P<modal>would|will|shall|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+{ADVERBS}"
     rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b|"
     # "further information would come back to the Panel": a deliverable returns, nobody named
