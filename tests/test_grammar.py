@@ -457,3 +457,30 @@ def test_an_answer_goes_on_without_that_when_a_clause_follows():
     data = run("Councillor Ng asked about theft. The Chief Constable explained the figures. He added a "
                "breakdown could be circulated to Members.")
     assert [k for k in kinds(data)].count(("Answer", "Chief Constable")) == 2
+
+
+def test_a_non_finite_passive_naming_a_later_meeting_is_an_undertaking_with_no_owner():
+    data = run("The Scrutiny Officer said the workshop had gone well, with Members to be briefed "
+               "on its outcome at their next meeting.")
+    (commitment,) = events_of(data, "Commitment")
+    assert commitment["owner"] is None
+
+
+def test_a_non_finite_passive_without_a_later_meeting_is_no_undertaking():
+    data = run("The Chief Constable said the force had been judged to be improving, the "
+               "backlog had yet to be cleared and the old figures were not to be reported at the next meeting.")
+    assert not events_of(data, "Commitment")
+
+
+def test_a_decision_putting_an_item_off_to_a_later_meeting_sets_up_work():
+    data = run("4. Estates strategy\nRESOLVED: That consideration of the estates strategy be postponed "
+               "until a later meeting of the Committee.")
+    assert len(events_of(data, "Resolution")) == 1
+    (commitment,) = events_of(data, "Commitment")
+    assert commitment["owner"] is None
+
+
+def test_a_decision_deferring_without_a_later_meeting_is_only_a_resolution():
+    data = run("4. Estates strategy\nRESOLVED: That the decision on the estates strategy be deferred.")
+    assert len(events_of(data, "Resolution")) == 1
+    assert not events_of(data, "Commitment")

@@ -144,7 +144,13 @@ STATIVE = (r"(?:affected|needed|required|expected|interested|concerned|based|inv
 PARTICIPLE = (r"(?:[a-z]+ed|[a-z]+en|done|made|sent|brought|held|set(?:\s+up)?|put|given|shown|"
               r"written|taken|read(?:\s+out)?|kept|built|sought|paid|told|led|run|found|dealt|"
               r"drawn|known|picked\s+up|looked\s+(?:at|into)|followed\s+up|fed\s+back)")
+# Work put to a later meeting of the body: "at its next meeting", "to a future meeting of the Panel".
+LATER_MEETING = (r"(?:at|to|for|until|before)\s+(?:the|its|their|a)\s+(?:next|future|later|subsequent)\s+"
+                 r"(?:meeting|Panel|Committee|Board)")
 FUTURE_PASSIVE = re.compile(
+    # A non-finite passive is a promise only when it names the later meeting: "with the
+    # Committee to be updated at its next meeting" (not "judged to be outstanding", nor "not to be").
+    rf"\b(?<!not\s)to\s+be\s+(?!{STATIVE}\b){PARTICIPLE}\b(?=[^.;]{{0,40}}?\b{LATER_MEETING}\b)|"
     rf"\b(?P<modal>would|will|shall|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+{ADVERBS}"
     rf"be\s+(?:\w+ly\s+)?(?!{STATIVE}\b)(?P<what>{PARTICIPLE})\b|\b(?:was|were)\s+to\s+take\s+place\b|"
     # "further information would come back to the Panel": a deliverable returns, nobody named
@@ -175,7 +181,7 @@ REQUEST = re.compile(
     r"\b(?:report|update|briefing|information|details|paper|presentation|data|figures|"
     r"breakdown|analysis|response|review|clarification|note|copy|item)s?\b))")
 DUE = re.compile(
-    r"\b(?P<due>(?:at|to|for|by|before)\s+the\s+next\s+(?:meeting|panel|committee)|"
+    r"\b(?P<due>(?:at|to|for|by|before)\s+(?:the|its|their)\s+next\s+(?:meeting|panel|committee)|"
     r"(?:at|to|for)\s+a\s+(?:future|later|subsequent)\s+meeting|"
     r"by\s+the\s+end\s+of\s+(?:the\s+)?[\w ]{3,20}?(?=[\s,.;]|$)|"
     r"in\s+a\s+couple\s+of\s+meetings['’]?\s+time|in\s+(?:\w+\s+){1,2}months['’]?\s+time|"
@@ -190,7 +196,10 @@ DECIDES = re.compile(r"^\s*(?:that|That|THAT)\b|\b(?:be|is|are|was|were|has|have
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
     r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
-    r"published|presented|included|updated|forwarded|requested|sought|undertaken)\b", re.I)
+    r"published|presented|included|updated|forwarded|requested|sought|undertaken)\b|"
+    # Put off to a later meeting: the body undertakes to take the item up again.
+    r"\bbe\s+(?:deferred|postponed|adjourned|brought\s+back|considered\s+further)\b"
+    rf"(?=[^.;]{{0,40}}?\b{LATER_MEETING}\b)", re.I)
 RESOLUTION_ASKED = re.compile(
     r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended)\s+to\s+(?!note\b)(?P<what>\w+)", re.I)
 RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", re.I)
