@@ -69,6 +69,8 @@ def _label_spec(cls) -> LabelSpec:
     props = cls.defined_properties(aliases=False, rels=False)
     if cls.__name__ not in FACTS:
         raise SchemaError(f"label {cls.__name__} has no row in graph/label_facts.py")
+    if (FACTS[cls.__name__].tier == "event") != issubclass(cls, _schema.Event):
+        raise SchemaError(f"label {cls.__name__}: its tier in graph/label_facts.py disagrees with graph/schema.py")
     return LabelSpec(
         name=cls.__name__,
         properties=tuple(sorted(props)),

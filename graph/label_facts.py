@@ -2,8 +2,9 @@
 
 ``graph/schema.py`` declares what a node holds; this table declares how people
 meet it: ``kind``, its name in the API, the views and the CLI ("status-update"),
-``display``, its name in legends and tooltips, and its shape, colour and size in
-a view.  ``catalog.CATALOG`` joins the two (and fails if a label lacks a row);
+``display``, its name in legends and tooltips, its shape, colour and size in
+a view, ``tier``, the part it plays in accountability, and ``caption``, the property
+that names one of its nodes.  ``catalog.CATALOG`` joins the two (and fails if a label lacks a row);
 the explorer, the views and the API read them from there.  The order is the
 order of legends and of the API's list of kinds.
 """
@@ -11,6 +12,11 @@ order of legends and of the API's list of kinds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# actor: asks, answers, owes; paper: what is asked about; event: said at a meeting
+# (graph/schema.py's Event, which the catalog checks); structure: where it was said
+Tier = Literal["actor", "paper", "event", "structure"]
 
 
 @dataclass(frozen=True)
@@ -21,20 +27,38 @@ class LabelFacts:
     colour: str
     size: int = 12  # vis-network's default for a dot
     named: bool = False  # a search by name looks through it
+    tier: Tier = "event"
+    caption: str | None = None  # events are captioned by kind and date
 
 
 FACTS: dict[str, LabelFacts] = {
-    "Person": LabelFacts("person", "person", "dot", "#1f77b4", 22, named=True),
-    "Role": LabelFacts("office", "office", "diamond", "#9467bd", 22, named=True),
-    "Body": LabelFacts("body", "body", "square", "#8c564b", 24, named=True),
-    "Report": LabelFacts("report", "report", "box", "#17becf", 20, named=True),
-    "Finding": LabelFacts("finding", "finding", "triangle", "#2ca02c"),
+    "Person": LabelFacts("person", "person", "dot", "#1f77b4", 22, named=True, tier="actor", caption="name"),
+    "Role": LabelFacts("office", "office", "diamond", "#9467bd", 22, named=True, tier="actor", caption="name"),
+    "Body": LabelFacts("body", "body", "square", "#8c564b", 24, named=True, tier="actor", caption="name"),
+    "Report": LabelFacts("report", "report", "box", "#17becf", 20, named=True, tier="paper", caption="title"),
+    "Finding": LabelFacts("finding", "finding", "triangle", "#2ca02c", tier="paper", caption="title"),
     "Question": LabelFacts("question", "question", "dot", "#ff7f0e"),
     "Answer": LabelFacts("answer", "answer", "dot", "#bcbd22"),
     "Commitment": LabelFacts("commitment", "commitment", "star", "#e377c2", 18),
     "Resolution": LabelFacts("resolution", "resolution", "dot", "#7f7f7f"),
     "StatusUpdate": LabelFacts("status-update", "status update", "dot", "#aec7e8"),
-    "Meeting": LabelFacts("meeting", "meeting", "ellipse", "#c7c7c7"),
-    "AgendaItem": LabelFacts("item", "agenda item", "ellipse", "#dbdb8d"),
-    "Document": LabelFacts("document", "document", "box", "#ffffff"),
+    "Meeting": LabelFacts("meeting", "meeting", "ellipse", "#c7c7c7", tier="structure", caption="date"),
+    "AgendaItem": LabelFacts("item", "agenda item", "ellipse", "#dbdb8d", tier="structure", caption="title"),
+    "Document": LabelFacts("document", "document", "box", "#ffffff", tier="structure", caption="title"),
 }
+
+
+def labels_of(*tiers: Tier) -> frozenset[str]:
+    """The labels that play these parts."""
+    return frozenset(label for label, facts in FACTS.items() if facts.tier in tiers)
+
+
+def caption_of(label: str, props: dict) -> str | None:
+    """What names a node of the label, where its caption property holds it."""
+    prop = FACTS[label].caption if label in FACTS else None
+    return props.get(prop) if prop else None
+
+
+ACTORS = labels_of("actor")
+ENTITIES = labels_of("actor", "paper")  # what the minutes name, as against what is said
+STRUCTURE = labels_of("structure")

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from scrutiny.errors import NotFound
 from scrutiny.graph.catalog import CATALOG, LabelSpec
+from scrutiny.graph.label_facts import ENTITIES
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
 
 PAGE = 2000  # nodes per read; their edges come in the same round
 LEFT_OUT = {"search"}  # of every label; and a document's text
-ENTITIES = frozenset({"Person", "Role", "Body", "Report", "Finding"})
 #: From an entity in scope to the entities that say what it is (an office's body, a finding's report).
 DESCRIBED_BY = frozenset({"OF_BODY", "PUBLISHED_BY", "IN_REPORT", "HOLDS", "MEMBER_OF"})
 

@@ -19,6 +19,7 @@ from scrutiny.cli import main
 from scrutiny.errors import NotFound, QueryParameterError
 from scrutiny.graph import analytics
 from scrutiny.graph.analytics import actors, paths
+from scrutiny.graph.label_facts import STRUCTURE
 from scrutiny.graph.snapshot import Scope, read_graph
 from scrutiny.loaders.kinds import CommitmentStatus
 from tests.conftest import SHARED, kent, needs_shared, serve_app, store_env
@@ -80,7 +81,7 @@ def test_a_path_runs_hop_by_hop_through_stored_relationships_never_through_the_m
     assert hops[0]["from_id"].startswith("Role/") and hops[-1]["to_id"] == "Report/crime data integrity"
     assert all(a["to_id"] == b["from_id"] for a, b in zip(hops, hops[1:], strict=False))
     for hop in hops:
-        assert not any(x.split("/")[0] in actors.HUBS for x in (hop["from_id"], hop["to_id"]))
+        assert not any(x.split("/")[0] in STRUCTURE for x in (hop["from_id"], hop["to_id"]))
         forward = not hop["relationship"].startswith("<-")
         a, b = (hop["from_id"], hop["to_id"]) if forward else (hop["to_id"], hop["from_id"])
         found = kent_store.run("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t RETURN count(r) AS n",

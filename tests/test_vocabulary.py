@@ -96,6 +96,29 @@ def test_a_label_without_facts_is_refused(monkeypatch):
         catalog.Catalog()
 
 
+def test_a_label_whose_tier_disagrees_with_the_schema_is_refused(monkeypatch):
+    import dataclasses
+
+    from scrutiny.errors import SchemaError
+    from scrutiny.graph import catalog
+    monkeypatch.setitem(catalog.FACTS, "Question", dataclasses.replace(catalog.FACTS["Question"], tier="paper"))
+    with pytest.raises(SchemaError, match="Question: its tier"):
+        catalog.Catalog()
+
+
+def test_every_node_is_named_by_its_labels_caption_property():
+    from scrutiny.graph.analytics.actors import name_of
+    from scrutiny.graph.label_facts import ACTORS, ENTITIES, FACTS, STRUCTURE
+    from scrutiny.graph.model import Node
+    from scrutiny.viz import styles
+    assert ACTORS == {"Person", "Role", "Body"} and ENTITIES - ACTORS == {"Report", "Finding"}
+    assert STRUCTURE == {"Meeting", "AgendaItem", "Document"}
+    for label in ENTITIES - styles.QUOTED:  # the analyses and the views name a thing the same way
+        node = Node(label, "k", {FACTS[label].caption: "Named thing", "other": "x"})
+        assert name_of(node) == styles.label(label, node.props) == "Named thing"
+    assert name_of(Node("Question", "k1", {"quote": "Why?"})) == "k1"
+
+
 def test_explorer_views_and_full_text_index_read_the_facts():
     from scrutiny.graph import cypher, explore
     from scrutiny.graph.catalog import CATALOG

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from scrutiny.graph.catalog import CATALOG
-from scrutiny.graph.label_facts import LabelFacts
+from scrutiny.graph.label_facts import LabelFacts, caption_of
 from scrutiny.loaders.kinds import CommitmentStatus
 
 # Shapes, colours and names of each label come from graph/label_facts.py (via the catalog).
@@ -36,7 +36,7 @@ def label(node_label: str, props: dict[str, Any]) -> str:
         return f"Meeting {props.get('date') or ''}".strip()
     if node_label == "AgendaItem":
         return short(f"{props.get('number') or ''} {props.get('title') or ''}".strip(), 30)
-    return short(props.get("name") or props.get("title") or "", 32)
+    return short(caption_of(node_label, props) or "", 32)
 
 
 def tooltip(node_label: str, props: dict[str, Any]) -> str:

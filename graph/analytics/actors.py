@@ -14,25 +14,24 @@ from statistics import median
 
 import networkx as nx
 
+from scrutiny.graph.label_facts import ACTORS, STRUCTURE, caption_of
 from scrutiny.graph.model import Graph, Node, node_id
 from scrutiny.loaders.kinds import CommitmentStatus
 
-ACTORS = ("Person", "Body", "Role")
-HUBS = ("Document", "Meeting", "AgendaItem")  # structure, not accountability
 ROLE_OF = {"ASKED_BY": "asked", "ADDRESSED_TO": "asked_of", "GIVEN_BY": "answered", "OWED_BY": "owes"}
 EXACT_UP_TO = 2000  # nodes; beyond, betweenness is estimated from this many sampled sources
 
 
 def name_of(node: Node) -> str:
-    return str(node.props.get("name") or node.props.get("title") or node.key)
+    return str(caption_of(node.label, node.props) or node.key)
 
 
 def accountability_network(g: Graph) -> nx.Graph:
     """Actors, events, reports and findings, joined by every relationship but the hubs'."""
     out = nx.Graph()
-    out.add_nodes_from(node_id(ref) for ref in g.nodes if ref[0] not in HUBS)
+    out.add_nodes_from(node_id(ref) for ref in g.nodes if ref[0] not in STRUCTURE)
     out.add_edges_from((node_id(e.source), node_id(e.target)) for e in g.edges.values()
-                       if e.source[0] not in HUBS and e.target[0] not in HUBS)
+                       if e.source[0] not in STRUCTURE and e.target[0] not in STRUCTURE)
     return out
 
 

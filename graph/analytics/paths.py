@@ -13,11 +13,10 @@ import itertools
 import networkx as nx
 
 from scrutiny.errors import NotFound, QueryParameterError
-from scrutiny.graph.analytics.actors import HUBS, accountability_network, name_of
+from scrutiny.graph.analytics.actors import accountability_network, name_of
 from scrutiny.graph.exports.networkx_formats import caption
+from scrutiny.graph.label_facts import ENTITIES, STRUCTURE
 from scrutiny.graph.model import Edge, Graph, node_id
-
-NAMED = ("Person", "Body", "Role", "Report", "Finding")
 
 
 def resolve(g: Graph, wanted: str) -> tuple[str, str]:
@@ -25,7 +24,7 @@ def resolve(g: Graph, wanted: str) -> tuple[str, str]:
     by_id = {node_id(ref): ref for ref in g.nodes}
     if wanted in by_id:
         return by_id[wanted]
-    named = [(ref, name_of(n).casefold()) for ref, n in g.nodes.items() if ref[0] in NAMED]
+    named = [(ref, name_of(n).casefold()) for ref, n in g.nodes.items() if ref[0] in ENTITIES]
     low = wanted.casefold().strip()
     found = [ref for ref, name in named if name == low] or [ref for ref, name in named if low in name]
     if not found:
@@ -39,7 +38,7 @@ def resolve(g: Graph, wanted: str) -> tuple[str, str]:
 def _edges_between(g: Graph) -> dict[frozenset, Edge]:
     out: dict[frozenset, Edge] = {}
     for e in g.edges.values():
-        if e.source[0] not in HUBS and e.target[0] not in HUBS:
+        if e.source[0] not in STRUCTURE and e.target[0] not in STRUCTURE:
             out.setdefault(frozenset((node_id(e.source), node_id(e.target))), e)
     return out
 

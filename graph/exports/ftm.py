@@ -19,13 +19,13 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from scrutiny.graph.exports.networkx_formats import caption
+from scrutiny.graph.label_facts import ACTORS
 from scrutiny.graph.model import Edge, Graph, Node
 
 SCHEMA = {"Person": "Person", "Body": "PublicBody", "Role": "Position", "Document": "PlainText",
           "Report": "Article", "Finding": "Note", "Meeting": "Event", "AgendaItem": "Event",
           "Question": "Event", "Answer": "Event", "Commitment": "Event", "Resolution": "Event",
           "StatusUpdate": "Event"}
-ACTORS = {"Person", "Body", "Role"}
 # relationships that are a property of one entity, not a link of their own
 FOLDED = {"OF_BODY": ("organization", False), "HELD_BY": ("organizer", False),
           "IN_REPORT": ("entity", False), "EVIDENCED_BY": ("proof", False), "RECORDS": ("proof", True)}
