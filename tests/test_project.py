@@ -53,3 +53,12 @@ def test_ci_lints_before_testing():
 def test_readme_schema_tables_are_the_declared_schema():
     from scrutiny.graph.catalog import markdown_tables
     assert markdown_tables() in README
+
+
+def test_readme_layout_lists_every_package_folder_and_only_folders_that_exist():
+    import tomllib
+    dirs = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-dir"].values())
+    layout = README.split("## Layout\n", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `([\w/]+)/`", layout, re.M))
+    assert dirs - {"viz/assets"} <= listed  # the views' assets are named in viz/'s row
+    assert all((ROOT / folder).is_dir() for folder in listed)
