@@ -19,6 +19,8 @@ from scrutiny.graph.catalog import CATALOG
 
 @dataclass
 class Node:
+    """A node of a schema label, identified by its natural ``key``; ``props`` as stored."""
+
     label: str
     key: str
     props: dict[str, Any] = field(default_factory=dict)
@@ -26,6 +28,8 @@ class Node:
 
 @dataclass
 class Edge:
+    """A relationship of a schema type between two nodes' (label, key) references."""
+
     type: str
     source: tuple[str, str]  # (label, key)
     target: tuple[str, str]
@@ -34,6 +38,8 @@ class Edge:
 
 @dataclass
 class Graph:
+    """Nodes by (label, key) and edges by (type, source, target, doc): adding one twice merges."""
+
     nodes: dict[tuple[str, str], Node] = field(default_factory=dict)
     edges: dict[tuple, Edge] = field(default_factory=dict)
 

@@ -54,7 +54,7 @@ class Item:
 Side = Literal["member", "officer", "person", "none"]  # who a mention speaks for
 
 
-class Holding(TypedDict):
+class OfficeHeld(TypedDict):
     """A person holds an office where the text says so: the role's id and the span."""
 
     role: str
@@ -93,7 +93,7 @@ class PersonEntity(Entity):
     surname: str | None = None
     roles: list[str] = field(default_factory=list)
     side: Side = "person"
-    holds: list[Holding] = field(default_factory=list)
+    holds: list[OfficeHeld] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from scrutiny import queries
-from scrutiny.loaders.link.evidence import Item
+from scrutiny.loaders.link.evidence import StoredItem
 from scrutiny.loaders.link.responses import ClockReport, responses, stated_date
 from scrutiny.loaders.pipeline import load_paths
 from tests.conftest import load_meetings
@@ -100,8 +100,8 @@ def test_relinking_keeps_one_response_per_report(loaded):
 
 # -- the pure stage on its own -------------------------------------------------------------
 
-def _item(date: str, text: str, doc: str = "d2") -> Item:
-    return Item(f"{doc}#i", date, "Matters arising", doc, 0, text)
+def _item(date: str, text: str, doc: str = "d2") -> StoredItem:
+    return StoredItem(f"{doc}#i", date, "Matters arising", doc, 0, text)
 
 
 @pytest.mark.parametrize("sentence, meeting, expected", [

@@ -126,8 +126,8 @@ def test_due_phrases_become_dates_on_the_body_calendar(due, expected):
 
 
 def test_a_status_update_without_numbers_only_suggests_that_meetings_actions_closed():
-    c = evidence.Commitment("c1", "2024-01-18", "The Commissioner agreed to write to the Home Office.")
-    u = evidence.StatusUpdate("u1", "2024-03-14", "Action No. 7 from the meeting held on 18 January "
+    c = evidence.StoredCommitment("c1", "2024-01-18", "The Commissioner agreed to write to the Home Office.")
+    u = evidence.StoredUpdate("u1", "2024-03-14", "Action No. 7 from the meeting held on 18 January "
                              "2024 was completed.", "d", 0, 10, "closed", "7", "2024-01-18")
     [link] = evidence.action_links(c, [u], numbered=set())
     assert link.method == "meeting_reported_complete" and link.confidence < evidence.CLOSES

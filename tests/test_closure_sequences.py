@@ -135,7 +135,7 @@ CUT = "\n[text cut off in the source]\n"
 
 
 def _item(key, date, title, text):
-    return evidence.Item(key, date, title, f"doc-{date}", 0, f"7. {title}\n{text}")
+    return evidence.StoredItem(key, date, title, f"doc-{date}", 0, f"7. {title}\n{text}")
 
 
 def test_a_promise_the_source_cut_off_stays_open_and_hidden_text_is_never_evidence():
@@ -143,7 +143,7 @@ def test_a_promise_the_source_cut_off_stays_open_and_hidden_text_is_never_eviden
                  "the full minutes text for item 7." + CUT)
     later = _item("i2", "2023-03-09", "Minutes of the Panel held on 12 January 2023",
                   "1.The figures on custody had been circulated  ...view the full minutes text for item 8." + CUT)
-    c = evidence.Commitment("c1", "2023-01-12", "he would check the  ...view the full minutes text for item 7.",
+    c = evidence.StoredCommitment("c1", "2023-01-12", "he would check the  ...view the full minutes text for item 7.",
                             "doc-2023-01-12", 45, 100, "pcc")
     out = status.follow_up([c], [made, later], [], ["2023-01-12", "2023-03-09"], TODAY)
     assert (out["c1"].status, out["c1"].links) == ("open", [])
@@ -166,8 +166,8 @@ def test_a_later_promise_that_replaces_an_undertaking_supersedes_it_and_can_itse
                    "stand-alone briefing, the knife crime figures would form part of the quarterly performance report.")
     third = _item("i3", "2023-06-15", "Quarterly performance report", "1.The Panel considered the quarterly "
                   "performance report, which included the knife crime figures.")
-    c1 = evidence.Commitment("c1", "2023-01-12", first.text[15:], "doc-2023-01-12", 15, len(first.text), "cc")
-    c2 = evidence.Commitment("c2", "2023-03-09", second.text[15:], "doc-2023-03-09", 15, len(second.text), "cc")
+    c1 = evidence.StoredCommitment("c1", "2023-01-12", first.text[15:], "doc-2023-01-12", 15, len(first.text), "cc")
+    c2 = evidence.StoredCommitment("c2", "2023-03-09", second.text[15:], "doc-2023-03-09", 15, len(second.text), "cc")
     out = status.follow_up([c1, c2], [first, second, third], [], ["2023-01-12", "2023-03-09", "2023-06-15"], TODAY)
     assert (out["c1"].status, out["c1"].links[0].target) == ("superseded", "c2")
     assert (out["c2"].status, out["c2"].fulfilled_on, out["c2"].links[0].method) == \

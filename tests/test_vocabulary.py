@@ -28,8 +28,8 @@ def test_the_api_offers_exactly_the_commitment_statuses():
 
 
 def test_the_linker_concludes_only_commitment_statuses():
-    due = evidence.Commitment("c1", "2024-01-10", "would provide a report on cadets", due="by March")
-    cut = evidence.Commitment("c2", "2024-01-10", "would provide a report on the")
+    due = evidence.StoredCommitment("c1", "2024-01-10", "would provide a report on cadets", due="by March")
+    cut = evidence.StoredCommitment("c2", "2024-01-10", "would provide a report on the")
     outcomes = follow_up([due, cut], [], [], ["2024-01-10", "2024-06-01"], "2024-07-01")
     assert {k: type(o.status) for k, o in outcomes.items()} == {"c1": CommitmentStatus, "c2": CommitmentStatus}
     assert outcomes["c1"].status is CommitmentStatus.OVERDUE

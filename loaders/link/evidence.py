@@ -52,7 +52,9 @@ CLOSED = {UpdateStatus.CLOSED, CommitmentStatus.FULFILLED, "completed", "complet
 
 
 @dataclass(frozen=True)
-class Commitment:
+class StoredCommitment:
+    """A commitment as the linker reads it back from the store."""
+
     key: str
     meeting_date: str
     quote: str
@@ -65,7 +67,9 @@ class Commitment:
 
 
 @dataclass(frozen=True)
-class Item:
+class StoredItem:
+    """A later agenda item of the body, with its own text."""
+
     key: str
     meeting_date: str
     title: str
@@ -75,7 +79,9 @@ class Item:
 
 
 @dataclass(frozen=True)
-class StatusUpdate:
+class StoredUpdate:
+    """A status update of a later meeting."""
+
     key: str
     meeting_date: str
     quote: str
@@ -111,7 +117,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)  # for review: weak links, deferrals
 
 
-def action_links(c: Commitment, updates: list[StatusUpdate], numbered: set[str]) -> list[Link]:
+def action_links(c: StoredCommitment, updates: list[StoredUpdate], numbered: set[str]) -> list[Link]:
     """'Action No. 4 from the meeting held on 18 January ... completed' closes action 4 of
     that meeting; where that meeting's actions have no known numbers, it only suggests
     (below ``CLOSES``) that each of them was reported complete.  ``numbered``: dates of
@@ -130,12 +136,12 @@ def action_links(c: Commitment, updates: list[StatusUpdate], numbered: set[str])
     return found
 
 
-def _link(c: Commitment, u: StatusUpdate, method: str, confidence: float) -> Link:
+def _link(c: StoredCommitment, u: StoredUpdate, method: str, confidence: float) -> Link:
     return Link(c.key, u.key, "StatusUpdate", method, confidence, u.meeting_date, u.doc,
                 u.quote, u.start, u.end)
 
 
-def unit_link(c: Commitment, unit, method: str, confidence: float, opening: bool = False) -> Link:
+def unit_link(c: StoredCommitment, unit, method: str, confidence: float, opening: bool = False) -> Link:
     """A link to a later sentence or heading; a heading quotes its item's opening paragraph."""
     quote, end = (unit.opening, unit.opening_end) if opening else (unit.text, unit.end)
     return Link(c.key, unit.item, "AgendaItem", method, confidence, unit.meeting_date, unit.doc,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scrutiny.loaders.link.evidence import Commitment, Link, delivered, reports_actions, unit_link
+from scrutiny.loaders.link.evidence import Link, StoredCommitment, delivered, reports_actions, unit_link
 from scrutiny.loaders.link.later import Index, Unit
 from scrutiny.loaders.link.topic import Topic
 
@@ -19,7 +19,7 @@ ISSUES_RAISED = re.compile(r"\bupdated\s+(?:the\s+)?(?:panel|members|committee)\
 DEFERRED = re.compile(r"\b(?:deferred|postponed|put\s+back|rescheduled|moved\s+(?=to\b))(?P<to>[^.;]*)", re.I)
 
 
-def links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
+def links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
     return sentence_links(c, topic, index) + title_links(c, topic, index) + blanket_links(c, topic, index)
 
 
@@ -39,7 +39,7 @@ def same_thing(topic: Topic, unit: Unit, index: Index, strict: bool = False) -> 
     return len(telling) >= 2 and said
 
 
-def sentence_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
+def sentence_links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
     """In the review of the commitment's own meeting: a sentence reporting the thing
     delivered, or, in its list of updates on issues raised, about the very thing even
     without a delivery verb.  Anywhere later: a sentence reporting delivery that says
@@ -82,7 +82,7 @@ def _strength(topic: Topic, unit: Unit, index: Index) -> float:
     return min(1.0, v.mass(w for w in topic.words & unit.words if v.telling(w)) / 20)
 
 
-def title_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
+def title_links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
     """A later item (or heading) whose title is the promised thing: most of the named core
     in the title and half the title's weight in the core, or two telling words of the
     topic making most of the title's weight."""
@@ -100,7 +100,7 @@ def title_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
     return found
 
 
-def blanket_links(c: Commitment, topic: Topic, index: Index) -> list[Link]:
+def blanket_links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
     """"The Commissioner had provided an update on items for further action" in the review
     of the commitment's meeting delivers its owner's requests for information (0.6); a
     note that issues raised were updated on names nothing, so it only goes to review."""
@@ -121,7 +121,7 @@ def _office(owner: str) -> str:
     return owner.rsplit("|", 1)[-1].split()[-1]
 
 
-def deferral(c: Commitment, topic: Topic, index: Index) -> tuple[Unit, str] | None:
+def deferral(c: StoredCommitment, topic: Topic, index: Index) -> tuple[Unit, str] | None:
     """The first later sentence saying this very thing was deferred, and to when."""
     for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
         m = DEFERRED.search(u.text)

@@ -24,7 +24,7 @@ from itertools import pairwise
 from scrutiny.loaders.dates import MONTHS
 from scrutiny.loaders.extract.published import dated
 from scrutiny.loaders.extract.segment import sentences
-from scrutiny.loaders.link.evidence import Item
+from scrutiny.loaders.link.evidence import StoredItem
 from scrutiny.loaders.link.later import HEADING_LINE
 
 _OUT = (r"(?:published|gone\s+(?:on|onto|up\s+on)|been\s+(?:placed|put|posted|uploaded)\s+on|"
@@ -61,7 +61,7 @@ class Response:
     confidence: float
 
 
-def responses(reports: list[ClockReport], items: list[Item]) -> dict[str, Response]:
+def responses(reports: list[ClockReport], items: list[StoredItem]) -> dict[str, Response]:
     """Report key -> the first response the body's minutes record for it."""
     named = _mentions_by_doc(reports)
     clocks = {r.key: r for r in reports}

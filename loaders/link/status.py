@@ -21,14 +21,22 @@ from scrutiny.loaders.dates import days_between
 from scrutiny.loaders.kinds import CommitmentStatus
 from scrutiny.loaders.link import match
 from scrutiny.loaders.link.due import due_date
-from scrutiny.loaders.link.evidence import CLOSES, Commitment, Item, Link, Outcome, StatusUpdate, action_links
+from scrutiny.loaders.link.evidence import (
+    CLOSES,
+    Link,
+    Outcome,
+    StoredCommitment,
+    StoredItem,
+    StoredUpdate,
+    action_links,
+)
 from scrutiny.loaders.link.later import CUT_OFF, Index
 from scrutiny.loaders.link.topic import Topic, surroundings, topic_of
 
 
-def topics(commitments: list[Commitment], items: list[Item]) -> dict[str, Topic]:
+def topics(commitments: list[StoredCommitment], items: list[StoredItem]) -> dict[str, Topic]:
     """Each commitment's topic, read in its own item (the sentence before it, its paragraph)."""
-    by_doc: dict[str, list[Item]] = defaultdict(list)
+    by_doc: dict[str, list[StoredItem]] = defaultdict(list)
     for item in items:
         by_doc[item.doc].append(item)
     ordered = {doc: sorted(its, key=lambda i: i.start) for doc, its in by_doc.items()}
@@ -46,11 +54,11 @@ def topics(commitments: list[Commitment], items: list[Item]) -> dict[str, Topic]
 INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|replac(?:e|ed|ing))\b", re.I)
 
 
-def supersessions(commitments: list[Commitment], topic: dict[str, Topic]) -> dict[str, Commitment]:
+def supersessions(commitments: list[StoredCommitment], topic: dict[str, Topic]) -> dict[str, StoredCommitment]:
     """Each commitment promised again, later, by the same owner -> the later promise: the
     same named thing (most of the shorter core), or a later promise that says it replaces
     it ("instead of a stand-alone briefing, the figures would form part of ...")."""
-    by_word: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
+    by_word: dict[tuple[str, str], list[StoredCommitment]] = defaultdict(list)
     for c in sorted(commitments, key=lambda x: x.meeting_date):
         for w in topic[c.key].words:
             by_word[(c.owner or "", w)].append(c)
@@ -66,13 +74,13 @@ def supersessions(commitments: list[Commitment], topic: dict[str, Topic]) -> dic
     return found
 
 
-def _replaces(core: frozenset[str], later: Commitment, said: Topic) -> bool:
+def _replaces(core: frozenset[str], later: StoredCommitment, said: Topic) -> bool:
     if INSTEAD.search(later.quote):
         return len(core & said.words) >= min(2, len(core))
     return len(core) >= 2 and bool(said.core) and len(core & said.core) / min(len(core), len(said.core)) >= 0.6
 
 
-def follow_up(commitments: list[Commitment], items: list[Item], updates: list[StatusUpdate],
+def follow_up(commitments: list[StoredCommitment], items: list[StoredItem], updates: list[StoredUpdate],
               meetings: list[str], today: str) -> dict[str, Outcome]:
     """Every commitment of the body with its status, due date and evidence links."""
     index, topic = Index(items, meetings), topics(commitments, items)
@@ -97,7 +105,7 @@ def _best_per_target(links: list[Link]) -> list[Link]:
     return sorted(best.values(), key=lambda x: (x.meeting_date, -x.confidence))
 
 
-def _outcome(c: Commitment, links: list[Link], later: Commitment | None, meetings: list[str],
+def _outcome(c: StoredCommitment, links: list[Link], later: StoredCommitment | None, meetings: list[str],
              today: str) -> Outcome:
     due = due_date(c.due, c.meeting_date, meetings)
     closing = [link for link in links if link.confidence >= CLOSES]
@@ -115,7 +123,7 @@ def _outcome(c: Commitment, links: list[Link], later: Commitment | None, meeting
     return Outcome(_due_or_open(due, today), due, notes=weak)
 
 
-def _deferred(c: Commitment, topic: Topic, index: Index, out: Outcome, meetings: list[str],
+def _deferred(c: StoredCommitment, topic: Topic, index: Index, out: Outcome, meetings: list[str],
               today: str) -> Outcome:
     """"The update had been deferred to the July meeting": the same commitment, due later."""
     unsettled = out.status in (CommitmentStatus.OPEN, CommitmentStatus.OVERDUE)

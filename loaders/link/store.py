@@ -65,9 +65,9 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
     params = {"body": body}
     meetings = sorted({r["date"] for r in store.run(
         "MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $body}) RETURN m.date AS date", params) if r["date"]})
-    commitments = [evidence.Commitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
-    updates = [evidence.StatusUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
-    items = [evidence.Item(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
+    commitments = [evidence.StoredCommitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
+    updates = [evidence.StoredUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
+    items = [evidence.StoredItem(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
     graph = _commitments(follow_up(commitments, items, updates, meetings, today))
     _people(store, body, graph)
     clocks = [ClockReport(**r) for r in store.run(CLOCKS, params) if r["published"]]
