@@ -181,9 +181,9 @@ def failed_document(source: str, reason: str) -> str:
     return f"failed: {source}: {reason}"
 
 
-def some_failed(count: int, doing: str, rest: str) -> str:
+def some_failed(count: int, doing: str, rest: str, what: str = "document") -> str:
     """A batch's closing error: ``2 document(s) could not be loaded; the rest are in the graph``."""
-    return f"{count} document(s) could not be {doing}; {rest}"
+    return f"{count} {what}(s) could not be {doing}; {rest}"
 
 
 def file_error(exc: OSError) -> str:
