@@ -18,8 +18,8 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scrutiny.api.gate import RequestGate
-from scrutiny.api.pages import HTTP_CODES, error
-from scrutiny.errors import QueryParameterError, ScrutinyError, StoreCorrupt, StoreUnavailable
+from scrutiny.api.pages import HTTP_CODES, NOT_A_DATE, error
+from scrutiny.errors import QueryParameterError, ScrutinyError, StoreCorrupt, StoreUnavailable, bad_date
 from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
 log = logging.getLogger("scrutiny.api")
@@ -90,7 +90,10 @@ def _errors(app: FastAPI) -> None:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body"))
         # FastAPI's checks and ours (QueryParameterError) are one class of error: one status, one code.
-        message = f"{where}: {first.get('msg', 'invalid')}"[:300]
+        if first.get("type") == NOT_A_DATE:  # in the CLI's words
+            message = str(bad_date(where, first.get("input")))
+        else:
+            message = f"{where}: {first.get('msg', 'invalid')}"[:300]
         return error(QueryParameterError.status, QueryParameterError.code, message)
 
     @app.exception_handler(StarletteHTTPException)

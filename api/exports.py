@@ -8,13 +8,13 @@ sent zipped.
 
 from __future__ import annotations
 
+import pathlib
 import shutil
 import tempfile
 import zipfile
-from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, Response
 from pydantic import BaseModel
 from starlette.background import BackgroundTask
@@ -23,7 +23,11 @@ from scrutiny.api.pages import CSV_RESPONSE, ERRORS, NO_NUL, IsoDate, LimitQuery
 from scrutiny.graph import analytics, exports
 from scrutiny.graph.snapshot import Scope
 
-FormatName = Literal["graphml", "gexf", "csv", "ftm"]
+# A format or an analysis is any string to FastAPI, listed as an enum in the schema: a name that
+# is none is refused by ``exports.get`` / ``analytics.get``, in the words the CLI uses.
+FormatPath = Path(..., description="The export format", json_schema_extra={"enum": list(exports.FORMATS)})
+AnalysisPath = Path(..., description="The analysis (path has its own route)",
+                    json_schema_extra={"enum": [a for a in analytics.ANALYSES if a != "path"]})
 BodyQuery = Query(None, min_length=1, max_length=200, pattern=NO_NUL,
                   description="Only bodies whose name contains this (any case)")
 SinceQuery = Query(None, description="Only meetings on or after this day")
@@ -39,11 +43,11 @@ def scope_of(body: str | None, since, until) -> Scope:
     return Scope(body, since and since.isoformat(), until and until.isoformat())
 
 
-def export_graph(request: Request, format: FormatName, body: str | None = BodyQuery,
+def export_graph(request: Request, format: str = FormatPath, body: str | None = BodyQuery,
                  since: IsoDate | None = SinceQuery, until: IsoDate | None = UntilQuery) -> Response:
     """The graph, or one body's part of it in a period, as GraphML, GEXF, CSV or FollowTheMoney."""
     fmt = exports.get(format)
-    folder = Path(tempfile.mkdtemp(prefix="scrutiny-export-"))
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="scrutiny-export-"))
     try:
         done = exports.export(request.app.state.store, format, folder / f"scrutiny{fmt.suffix or '-csv'}",
                               scope_of(body, since, until))
@@ -56,7 +60,7 @@ def export_graph(request: Request, format: FormatName, body: str | None = BodyQu
                         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
-def _zipped(folder: Path) -> Path:
+def _zipped(folder: pathlib.Path) -> pathlib.Path:
     archive = folder.with_suffix(".zip")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -64,7 +68,6 @@ def _zipped(folder: Path) -> Path:
     return archive
 
 
-AnalysisName = Literal["centrality", "holders", "raised"]
 EndQuery = Query(..., min_length=1, max_length=200, pattern=NO_NUL, description="A name, or an id Label/key")
 TableFormat = Query("json", description="json (a page) or csv (every row)")
 
@@ -82,7 +85,7 @@ def list_analyses() -> list[AnalysisInfo]:
             for a in analytics.ANALYSES.values()]
 
 
-def run_analysis(request: Request, analysis: AnalysisName, body: str | None = BodyQuery,
+def run_analysis(request: Request, analysis: str = AnalysisPath, body: str | None = BodyQuery,
                  since: IsoDate | None = SinceQuery, until: IsoDate | None = UntilQuery,
                  limit: int = LimitQuery, offset: int = OffsetQuery,
                  format: Literal["json", "csv"] = TableFormat) -> Page | Response:

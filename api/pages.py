@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from scrutiny import queries
 from scrutiny.errors import NotFound, QueryParameterError, QueryTimeout, StoreUnavailable
@@ -38,10 +39,19 @@ def error(status: int, code: str, message: str, headers: Mapping[str, str] | Non
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
+#: The type of the validation error of a refused date: the app words it with ``errors.bad_date``.
+NOT_A_DATE = "not_a_date"
+
+
 def _iso_only(value: Any) -> Any:
-    """Only YYYY-MM-DD: pydantic would also read a number as seconds since 1970."""
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("a date is written YYYY-MM-DD")
+    """Only a real YYYY-MM-DD day: pydantic would also read a number as seconds since 1970."""
+    if isinstance(value, str):
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise PydanticCustomError(NOT_A_DATE, "not a date")
     return value
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrutiny.errors import NotFound, QueryParameterError
+from scrutiny.errors import NotFound, QueryParameterError, unknown_name
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.model import Graph
 
@@ -25,7 +25,7 @@ SHOWN = ("name", "title", "quote", "date", "meeting_date", "status", "due", "due
 
 def label_of(kind: str) -> str:
     if kind not in KINDS:
-        raise QueryParameterError(f"unknown kind {str(kind)[:40]!r}; one of: {', '.join(KINDS)}")
+        raise unknown_name("kind", kind, KINDS)
     return KINDS[kind]
 
 

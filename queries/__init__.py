@@ -14,7 +14,6 @@ API and the views all run saved queries through ``run``.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scrutiny.errors import QueryNotFound, QueryParameterError, SavedQueryError
+from scrutiny.errors import QueryNotFound, QueryParameterError, SavedQueryError, bad_date, unknown_name
 
 HERE = Path(__file__).parent
 REQUIRED = object()
@@ -69,6 +68,8 @@ class Param:
         try:
             value = TYPES[self.type](raw)
         except (TypeError, ValueError, OverflowError):
+            if self.type == "date":  # worded as every refused date is, the API's included
+                raise bad_date(self.name, raw) from None
             raise QueryParameterError(f"parameter {self.name} must be {self.type}, got {str(raw)[:80]!r}") from None
         if self.type == "int" and not INT64[0] <= value <= INT64[1]:
             # Neo4j's driver cannot send it and FalkorDB would wrap it: refused alike on both
@@ -191,9 +192,7 @@ def get(name: str) -> SavedQuery:
     try:
         return registry()[name]
     except (KeyError, TypeError):
-        near = difflib.get_close_matches(str(name), list(registry()), n=1)
-        hint = f"did you mean {near[0]}? " if near else ""
-        raise QueryNotFound(f"no saved query named {str(name)[:80]!r} ({hint}see: scrutiny query list)") from None
+        raise unknown_name("saved query", name, registry(), QueryNotFound) from None
 
 
 @dataclass

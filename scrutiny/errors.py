@@ -125,3 +125,68 @@ class FetchError(ScrutinyError):
 
     status = 502
     code = "fetch"
+
+
+# One wording per failure, built here and nowhere else: every raiser, in the CLI, the API
+# and the library, calls these, so the same failure reads the same wherever it is met.
+# Each names the file or the name and the reason, on one line, and echoes no setting's value.
+
+def _shown(value: object, most: int = 80) -> str:
+    return repr(str(value)[:most])
+
+
+def unknown_name(kind: str, name: object, known, cls: type[ScrutinyError] = QueryParameterError) -> ScrutinyError:
+    """``unknown export format 'gexff' (did you mean gexf?); one of: graphml, gexf, csv, ftm``."""
+    import difflib
+    known = list(known)
+    near = difflib.get_close_matches(str(name), known, n=1)
+    hint = f" (did you mean {near[0]}?)" if near else ""
+    return cls(f"unknown {kind} {_shown(name)}{hint}; one of: {', '.join(known)}")
+
+
+def unknown_names(kind: str, names: list[str], known) -> QueryParameterError:
+    """Several unknown names of one kind at once (``--columns a,b``), in the same shape."""
+    if len(names) == 1:
+        return unknown_name(kind, names[0], known)  # type: ignore[return-value]
+    shown = ", ".join(_shown(n) for n in names)
+    return QueryParameterError(f"unknown {kind}s {shown}; one of: {', '.join(known)}")
+
+
+def not_a_date(what: str, value: object, written: str = "") -> str:
+    """The reason a date is refused: ``meeting date 'soon' is not a date``."""
+    return f"{what} {_shown(value, 40)} is not a date{f' (write {written})' if written else ''}"
+
+
+def bad_date(what: str, value: object) -> QueryParameterError:
+    """A date parameter (``--since``, ``since``) that is not a YYYY-MM-DD day."""
+    return QueryParameterError(not_a_date(what, value, "YYYY-MM-DD"))
+
+
+def unreadable_file(path: object, reason: str) -> LoaderError:
+    """A file that cannot be read, or read as minutes: ``minutes.pdf: the PDF is encrypted``."""
+    return LoaderError(str(path), reason)
+
+
+def no_such_path(path: object) -> LoaderError:
+    return unreadable_file(path, "No such file or directory, and no file matches it as a pattern")
+
+
+def no_documents(path: object, suffixes) -> LoaderError:
+    kinds = ", ".join(sorted(s for s in suffixes if s))
+    return unreadable_file(path, f"a folder with no minutes in it (files ending {kinds} or with no ending)")
+
+
+def failed_document(source: str, reason: str) -> str:
+    """The line a batch prints for each document it could not take: ``failed: a.pdf: ...``."""
+    return f"failed: {source}: {reason}"
+
+
+def some_failed(count: int, doing: str, rest: str, what: str = "document") -> str:
+    """A batch's closing error: ``2 document(s) could not be loaded; the rest are in the graph``."""
+    return f"{count} {what}(s) could not be {doing}; {rest}"
+
+
+def file_error(exc: OSError) -> str:
+    """An OSError on a file (an unwritable --out) in the shape of every file error: ``path: reason``."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason

@@ -63,7 +63,7 @@ def test_query_run_runs_a_saved_query_and_refuses_a_bad_parameter(bundled_env):
     assert ran.stdout.splitlines()[0] == "body,asker,questions,challenges,meetings"
     assert ran.stdout.splitlines()[1].startswith("Durham Police and Crime Panel,")
     bad = scrutiny("query", "run", "who-asks-most", "--param", "since=last week", env=bundled_env)
-    assert bad.returncode == 1 and bad.stderr.strip() == "Error: parameter since must be date, got 'last week'"
+    assert bad.returncode == 1 and bad.stderr.strip() == "Error: since 'last week' is not a date (write YYYY-MM-DD)"
 
 
 def test_review_lists_unattributed_references_with_their_quotes(bundled_env):

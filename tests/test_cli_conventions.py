@@ -65,7 +65,7 @@ def test_columns_choose_and_order_and_no_headers_drops_the_header(bundled_env):
     full = json.loads(scrutiny("query", "run", "who-asks-most", "--format", "json", env=bundled_env).stdout)
     assert picked.stdout.splitlines() == [f"{r['questions']},{r['asker']}" for r in full]
     wrong = scrutiny("query", "run", "who-asks-most", "--columns", "asker,nosuch", env=bundled_env)
-    assert_one_line_error(wrong, "no column nosuch", "the columns are: body, asker")
+    assert_one_line_error(wrong, "unknown column 'nosuch'", "one of: body, asker")
 
 
 def test_csv_has_the_same_columns_with_no_rows(bundled_env):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrutiny.errors import QueryParameterError
+from scrutiny.errors import QueryParameterError, unknown_name
 from scrutiny.graph.snapshot import Scope, read_graph
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.kinds import CommitmentStatus
@@ -61,7 +61,7 @@ ANALYSES: dict[str, Analysis] = _registry()
 
 def get(name: str) -> Analysis:
     if name not in ANALYSES:
-        raise QueryParameterError(f"unknown analysis {str(name)[:40]!r}; one of: {', '.join(ANALYSES)}")
+        raise unknown_name("analysis", name, ANALYSES)
     return ANALYSES[name]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrutiny.errors import QueryParameterError
+from scrutiny.errors import unknown_name
 from scrutiny.graph.model import Graph
 from scrutiny.graph.snapshot import Scope, read_graph
 from scrutiny.graph.stores.base import Store
@@ -72,7 +72,7 @@ class Exported:
 
 def get(name: str) -> Format:
     if name not in FORMATS:
-        raise QueryParameterError(f"unknown export format {str(name)[:40]!r}; one of: {', '.join(FORMATS)}")
+        raise unknown_name("export format", name, FORMATS)
     return FORMATS[name]
 
 

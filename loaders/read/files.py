@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from scrutiny.errors import LoaderError
+from scrutiny.errors import LoaderError, not_a_date, unreadable_file
 from scrutiny.loaders.dates import parse_date
 from scrutiny.loaders.read.html import html_to_text
 from scrutiny.loaders.read.manifest import Metadata
@@ -136,7 +136,7 @@ def read_document(path: Path, settings: Settings, meta: Metadata | None = None) 
     source = meta.source or str(path)
     meeting_date = parse_date(meta.meeting_date) if meta.meeting_date else None
     if meta.meeting_date and not meeting_date:
-        raise LoaderError(source, f"meeting date {meta.meeting_date[:40]!r} is not a date")
+        raise unreadable_file(source, not_a_date("meeting date", meta.meeting_date))
     data = read_regular(path, source, settings.max_document_mb * 1024 * 1024, "SCRUTINY_MAX_DOCUMENT_MB")
     fmt = sniff(path, data[:4096])
     warnings: list[str] = []

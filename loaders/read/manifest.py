@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from scrutiny.errors import LoaderError
+from scrutiny.errors import LoaderError, not_a_date
 from scrutiny.loaders.dates import parse_date
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.json")
@@ -70,7 +70,7 @@ def _metadata(fields: Any) -> Metadata:
         values[name] = (value or "").strip() or None
     date = values["meeting_date"]
     if date and not parse_date(date):
-        raise ValueError(f"meeting_date {date[:40]!r} is not a date")
+        raise ValueError(not_a_date("meeting_date", date))
     return Metadata(**values)
 
 

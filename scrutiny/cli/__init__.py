@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from scrutiny.errors import ConfigError, ScrutinyError
+from scrutiny.errors import ConfigError, ScrutinyError, file_error
 
 
 def one_line_errors(func):
@@ -30,8 +30,7 @@ def one_line_errors(func):
         except BrokenPipeError:
             raise click.Abort() from None
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(file_error(exc)) from None
     wrapper.one_line_errors = True  # type: ignore[attr-defined]
     return wrapper
 

@@ -11,7 +11,7 @@ import click
 
 from scrutiny.cli import configured_store, data_dir_option, main, read_settings, settings_for
 from scrutiny.cli.output import row_options
-from scrutiny.errors import LoaderError
+from scrutiny.errors import LoaderError, failed_document, no_documents, no_such_path, some_failed
 from scrutiny.settings import get_settings
 
 
@@ -23,10 +23,9 @@ def documents_named(paths: tuple[str, ...]) -> list[Path]:
     for raw in paths:
         files = [p for p in expand([raw]) if os.path.lexists(p)]  # a dangling link fails on its own
         if not files and Path(raw).is_dir():
-            kinds = ", ".join(sorted(s for s in DOCUMENT_SUFFIXES if s))
-            raise LoaderError(raw, f"a folder with no minutes in it (files ending {kinds} or with no ending)")
+            raise no_documents(raw, DOCUMENT_SUFFIXES)
         if not files:
-            raise LoaderError(raw, "No such file or directory, and no file matches it as a pattern")
+            raise no_such_path(raw)
         found += files
     return list(dict.fromkeys(found))
 
@@ -58,12 +57,12 @@ def extract(paths, json_dir, url, body, meeting_date):
             result = extract_limited(doc, settings)  # under the limits of parsing
         except LoaderError as exc:
             failed += 1
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(failed_document(exc.source, exc.reason), err=True)
             continue
         (out / f"{path.stem}.json").write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         click.echo(f"{path}: {len(result.events)} events, {len(result.entities)} entities")
     if failed:
-        raise click.ClickException(f"{failed} document(s) could not be read or extracted")
+        raise click.ClickException(some_failed(failed, "read or extracted", f"the rest are in {out}"))
 
 
 @main.command()
@@ -96,11 +95,10 @@ def show_load_report(report, settings) -> None:
     for note in report.warnings:
         click.echo(f"warning: {note['file']}: {note['warning']}", err=True)
     for failure in report.failed:
-        click.echo(f"failed: {failure['file']}: {failure['reason']}", err=True)
+        click.echo(failed_document(failure['file'], failure['reason']), err=True)
     click.echo(f"{report.summary()} (report: {saved})")
     if report.failed:
-        raise click.ClickException(f"{len(report.failed)} document(s) could not be loaded; "
-                                   "the rest are in the graph")
+        raise click.ClickException(some_failed(len(report.failed), "loaded", "the rest are in the graph"))
 
 
 @main.command()

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 import shutil
 import sys
 import tempfile
@@ -13,29 +15,40 @@ import click
 
 from scrutiny.cli import configured_store, data_dir_option, main, read_settings
 from scrutiny.cli.output import row_options
-from scrutiny.errors import QueryParameterError
+from scrutiny.errors import QueryParameterError, bad_date
 
 
 def scope_options(func):
-    """--body, --since and --until, gathered into ``scope``."""
-    day = click.DateTime(["%Y-%m-%d"])
-
+    """--body, --since and --until, gathered into ``scope``; a day that is not one is refused
+    in the words the API uses (``errors.bad_date``)."""
     @click.option("--body", default=None, help="Only bodies whose name contains this (any case).")
-    @click.option("--since", type=day, default=None, help="Only meetings on or after this day (YYYY-MM-DD).")
-    @click.option("--until", type=day, default=None, help="Only meetings on or before this day (YYYY-MM-DD).")
+    @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only meetings on or after this day.")
+    @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only meetings on or before this day.")
     @functools.wraps(func)
     def wrapper(*args, body, since, until, **kwargs):
         from scrutiny.graph.snapshot import Scope
+        since, until = day("--since", since), day("--until", until)
         if since and until and since > until:
-            raise QueryParameterError(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
-        scope = Scope(body, since and f"{since:%Y-%m-%d}", until and f"{until:%Y-%m-%d}")
-        return func(*args, scope=scope, **kwargs)
+            raise QueryParameterError(f"--since {since} is after --until {until}")
+        return func(*args, scope=Scope(body, since, until), **kwargs)
     return wrapper
+
+
+def day(option: str, value: str | None) -> str | None:
+    """``value`` as a YYYY-MM-DD day, or None; QueryParameterError when it is not one."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise bad_date(option, value)
 
 
 
 @main.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "csv", "ftm"]))
+@click.argument("fmt", metavar="{graphml|gexf|csv|ftm}")  # checked by exports.get, in its words
 @click.option("--out", required=True, help="File to write (a folder for csv); - writes a file format to stdout.")
 @scope_options
 @data_dir_option
@@ -71,7 +84,7 @@ def _to_stdout(store, fmt: str, scope):
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["centrality", "holders", "path", "raised"]))
+@click.argument("name", metavar="{centrality|holders|path|raised}")  # checked by analytics.get
 @click.option("--from", "source", default=None, help="path: where the chain starts (a name, or an id Label/key).")
 @click.option("--to", "target", default=None, help="path: where it ends.")
 @scope_options

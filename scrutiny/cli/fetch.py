@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import click
 
 from scrutiny.cli import configured_store, data_dir_option, main, settings_for
+from scrutiny.errors import failed_document, some_failed
 from scrutiny.settings import get_settings
 
 
@@ -77,7 +78,7 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
         client.close()
         files = harvest.finish()  # an interrupted run still leaves a manifest for what it got
     for label, reason in harvest.summary.failed:
-        click.echo(f"failed: {label}: {reason}", err=True)
+        click.echo(failed_document(label, reason), err=True)
     click.echo(f"{chosen.title} ({chosen.id}): {harvest.summary.line()}")
     if load_after:
         from scrutiny.cli.documents import show_load_report
@@ -86,5 +87,5 @@ def moderngov(site, committee, out, since, until, body, delay, timeout, retries,
             report = load_paths(store, [f for f in files if f.exists()], settings)
         show_load_report(report, settings)
     if harvest.summary.failed:
-        raise click.ClickException(f"{len(harvest.summary.failed)} meeting(s) could not be "
-                                   "fetched; run the same command again to retry them")
+        raise click.ClickException(some_failed(len(harvest.summary.failed), "fetched",
+                                               "run the same command again to retry them", "meeting"))

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import click
 
-from scrutiny.errors import QueryParameterError
+from scrutiny.errors import unknown_names
 
 FORMATS = ("table", "json", "csv", "tsv")
 MIN_WIDTH = 6  # narrower than this, a wrapped column is unreadable
@@ -60,7 +60,7 @@ class Output:
             return list(available)
         unknown = [c for c in self.columns if c not in available]
         if unknown:
-            raise QueryParameterError(f"no column {', '.join(unknown)}; the columns are: {', '.join(available)}")
+            raise unknown_names("column", unknown, available)
         return self.columns
 
     def emit(self, rows: list[dict], columns: Sequence[str], headers: Mapping[str, str] | None = None,
