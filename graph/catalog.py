@@ -25,7 +25,7 @@ class LabelSpec:
     indexed: tuple[str, ...]
     required: tuple[str, ...]
     facts: LabelFacts
-    event: bool  # said at a meeting (a ``schema.Event``)
+    event: bool  # said at a meeting (a ``schema.MeetingEvent``)
     types: dict[str, str] = field(default_factory=dict)  # property -> string, int, float, boolean
     key: str = "key"
 
@@ -69,7 +69,7 @@ def _label_spec(cls) -> LabelSpec:
     props = cls.defined_properties(aliases=False, rels=False)
     if cls.__name__ not in FACTS:
         raise SchemaError(f"label {cls.__name__} has no row in graph/label_facts.py")
-    if (FACTS[cls.__name__].tier == "event") != issubclass(cls, _schema.Event):
+    if (FACTS[cls.__name__].tier == "event") != issubclass(cls, _schema.MeetingEvent):
         raise SchemaError(f"label {cls.__name__}: its tier in graph/label_facts.py disagrees with graph/schema.py")
     return LabelSpec(
         name=cls.__name__,
@@ -77,7 +77,7 @@ def _label_spec(cls) -> LabelSpec:
         indexed=tuple(sorted(n for n, p in props.items() if p.index and n != "key")),
         required=tuple(sorted(n for n, p in props.items() if p.required)),
         facts=FACTS[cls.__name__],
-        event=issubclass(cls, _schema.Event),
+        event=issubclass(cls, _schema.MeetingEvent),
         types={n: value_type(p) for n, p in sorted(props.items())},
     )
 

@@ -71,12 +71,12 @@ class Attribution(StructuredRel):
 # -- abstract bases ------------------------------------------------------------
 
 
-class Node(StructuredNode):
+class LabelledNode(StructuredNode):
     __abstract_node__ = True
     key = _key()
 
 
-class Actor(Node):
+class Actor(LabelledNode):
     """Who can ask, answer or owe: a person, an office, or a body."""
 
     __abstract_node__ = True
@@ -84,7 +84,7 @@ class Actor(Node):
     mentioned_in = RelationshipTo("Document", "MENTIONED_IN", model=Evidence)
 
 
-class Subject(Node):
+class Subject(LabelledNode):
     """What accountability is about: a report or one of its findings."""
 
     __abstract_node__ = True
@@ -92,7 +92,7 @@ class Subject(Node):
     mentioned_in = RelationshipTo("Document", "MENTIONED_IN", model=Evidence)
 
 
-class Event(Node):
+class MeetingEvent(LabelledNode):
     """Something said or decided at a meeting, with its exact source words."""
 
     __abstract_node__ = True
@@ -112,7 +112,7 @@ class Event(Node):
 # -- documents and meetings ------------------------------------------------------
 
 
-class Document(Node):
+class Document(LabelledNode):
     """One minutes document as read; key is ``sha256:<hex>`` of its text."""
 
     source = StringProperty(required=True, index=True)  # the previous version of a file is found by it
@@ -133,7 +133,7 @@ class Body(Actor):
     stale = BooleanProperty(default=False)  # new minutes loaded; cross-meeting links to redo
 
 
-class Meeting(Node):
+class Meeting(LabelledNode):
     """A meeting of a body on a date (key: body key and date, or the document)."""
 
     date = StringProperty(index=True)
@@ -146,7 +146,7 @@ class Meeting(Node):
     has_item = RelationshipTo("AgendaItem", "HAS_ITEM")
 
 
-class AgendaItem(Node):
+class AgendaItem(LabelledNode):
     """A numbered or titled item of a meeting, with its span in the document."""
 
     doc = StringProperty(required=True, index=True)
@@ -206,7 +206,7 @@ class Finding(Subject):
 # -- events ------------------------------------------------------------------------
 
 
-class Question(Event):
+class Question(MeetingEvent):
     """A member asks, queries, requests or challenges (``challenge`` is true for the latter)."""
 
     challenge = BooleanProperty(default=False)
@@ -215,14 +215,14 @@ class Question(Event):
     about = RelationshipTo("Subject", "ABOUT")
 
 
-class Answer(Event):
+class Answer(MeetingEvent):
     """An officer, commissioner or witness explains, confirms, assures or acknowledges."""
 
     given_by = RelationshipTo("Actor", "GIVEN_BY", model=Attribution)
     answers = RelationshipTo("Question", "ANSWERS")
 
 
-class Commitment(Event):
+class Commitment(MeetingEvent):
     """An undertaking to act later, its owner, due date and derived status."""
 
     due = StringProperty()
@@ -234,20 +234,20 @@ class Commitment(Event):
     owed_by = RelationshipTo("Actor", "OWED_BY", model=Attribution)
     owed_to = RelationshipTo("Actor", "OWED_TO")
     addresses = RelationshipTo("Subject", "ADDRESSES")
-    arises_from = RelationshipTo("Event", "ARISES_FROM")
+    arises_from = RelationshipTo("MeetingEvent", "ARISES_FROM")
     # what closed it: a later agenda item (title match, matters arising) or event
     fulfilled_by_item = RelationshipTo("AgendaItem", "FULFILLED_BY", model=Fulfilment)
-    fulfilled_by_event = RelationshipTo("Event", "FULFILLED_BY", model=Fulfilment)
+    fulfilled_by_event = RelationshipTo("MeetingEvent", "FULFILLED_BY", model=Fulfilment)
     superseded_by = RelationshipTo("Commitment", "SUPERSEDED_BY", model=Fulfilment)
 
 
-class Resolution(Event):
+class Resolution(MeetingEvent):
     """One resolved, agreed or action point of a formal decision."""
 
     creates = RelationshipTo("Commitment", "CREATES")
 
 
-class StatusUpdate(Event):
+class StatusUpdate(MeetingEvent):
     """A statement of progress on earlier findings or commitments."""
 
     status = StringProperty()  # closed, in_progress, open, overdue, superseded
@@ -259,4 +259,4 @@ class StatusUpdate(Event):
 
 
 #: Bases that declare shared properties but are not labels of their own.
-ABSTRACT = (Node, Actor, Subject, Event)
+ABSTRACT = (LabelledNode, Actor, Subject, MeetingEvent)

@@ -43,7 +43,7 @@ CUT_OFF = re.compile(r"\.\.\.\s*view the full minutes text|\[text cut off in the
 
 
 @dataclass(frozen=True)
-class Unit:
+class LaterUnit:
     """A sentence, or a section's heading (``heading``), of a later meeting."""
     item: str
     meeting_date: str
@@ -68,7 +68,7 @@ class Index:
         self.units = sorted(units, key=lambda u: (u.meeting_date, u.doc, u.start))
         self.vocabulary = Vocabulary(u.words for u in self.units if not u.heading)
         self.postings: dict[str, list[int]] = defaultdict(list)  # in meeting order
-        self._review: dict[str, list[Unit]] = defaultdict(list)
+        self._review: dict[str, list[LaterUnit]] = defaultdict(list)
         for n, unit in enumerate(self.units):
             for w in unit.words:
                 self.postings[w].append(n)
@@ -76,7 +76,7 @@ class Index:
                 self._review[unit.reviews].append(unit)
 
     def after(self, date: str, ws: frozenset[str], core: frozenset[str] = frozenset(),
-              headings: bool | None = None) -> list[Unit]:
+              headings: bool | None = None) -> list[LaterUnit]:
         """Units of the ``HORIZON_YEARS`` after ``date`` sharing a telling word of ``ws`` or
         any word of ``core``; ``headings``: only those (True) or none of them (False).
         Bounded per commitment, so a body's linking grows with its meetings, not their square."""
@@ -93,12 +93,12 @@ class Index:
                 hits.add(n)
         return [self.units[n] for n in sorted(hits) if headings is None or self.units[n].heading == headings]
 
-    def reviewing(self, date: str) -> list[Unit]:
+    def reviewing(self, date: str) -> list[LaterUnit]:
         """Every sentence of a later section that reviews the minutes of ``date``."""
         return self._review.get(date, [])
 
 
-def _units(item, meetings: list[str]) -> list[Unit]:
+def _units(item, meetings: list[str]) -> list[LaterUnit]:
     text, out = item.text, []
     heads = [(m.start(), m["title"]) for m in HEADING_LINE.finditer(text) if m.start() > 0
              and not re.search(r"[.;:,]$", m["title"])]
@@ -112,7 +112,7 @@ def _units(item, meetings: list[str]) -> list[Unit]:
     return out
 
 
-def _section(item, title: str, s: int, e: int, paras, reviews: str | None) -> list[Unit]:
+def _section(item, title: str, s: int, e: int, paras, reviews: str | None) -> list[LaterUnit]:
     """The heading unit (when the section starts with its title) and the sentences after it."""
     text, out = item.text, []
     line_end = text.find("\n", s, e)
@@ -123,13 +123,13 @@ def _section(item, title: str, s: int, e: int, paras, reviews: str | None) -> li
     if head:
         opening_end = paras[0][1] if paras else line_end
         minutes = bool(REVIEW_TITLE.search(title) or find_dates(title))
-        out.append(Unit(item.key, item.meeting_date, item.doc, item.start + s, item.start + line_end,
+        out.append(LaterUnit(item.key, item.meeting_date, item.doc, item.start + s, item.start + line_end,
                         text[s:line_end], words(title), title, reviews, True,
                         text[s:opening_end], item.start + opening_end, minutes=minutes))
     listed = False
     for p in paras:
         for a, b in _pieces(text, sentences(text, *p)):
-            out.append(Unit(item.key, item.meeting_date, item.doc, item.start + a, item.start + b,
+            out.append(LaterUnit(item.key, item.meeting_date, item.doc, item.start + a, item.start + b,
                             text[a:b], words(text[a:b]), title, reviews, listed=listed))
             listed = listed or bool(UPDATE_LIST.search(text, a, b))
     return out

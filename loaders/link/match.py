@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from scrutiny.loaders.link.evidence import Link, StoredCommitment, delivered, reports_actions, unit_link
-from scrutiny.loaders.link.later import Index, Unit
+from scrutiny.loaders.link.later import Index, LaterUnit
 from scrutiny.loaders.link.topic import Topic
 
 ISSUES_RAISED = re.compile(r"\bupdated\s+(?:the\s+)?(?:panel|members|committee)\s+on\s+(?:the\s+|some\s+)?"
@@ -23,7 +23,7 @@ def links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
     return sentence_links(c, topic, index) + title_links(c, topic, index) + blanket_links(c, topic, index)
 
 
-def same_thing(topic: Topic, unit: Unit, index: Index, strict: bool = False) -> bool:
+def same_thing(topic: Topic, unit: LaterUnit, index: Index, strict: bool = False) -> bool:
     """Two telling words in common (or the whole named core), one of them from the core
     when the commitment names one.  ``strict`` (a sentence with no delivery verb) wants
     most of the named core's weight said again ("which school in Folkestone" is not
@@ -55,7 +55,7 @@ def sentence_links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link
     return list(found.values())
 
 
-def _kind(topic: Topic, u: Unit, index: Index, mine: bool, says_delivered: bool):
+def _kind(topic: Topic, u: LaterUnit, index: Index, mine: bool, says_delivered: bool):
     """(method, base confidence) of a later sentence as evidence, or None."""
     if mine and says_delivered and same_thing(topic, u, index):
         return "matters_arising", 0.75
@@ -70,13 +70,13 @@ def _kind(topic: Topic, u: Unit, index: Index, mine: bool, says_delivered: bool)
     return None
 
 
-def _said_fully(topic: Topic, unit: Unit, index: Index) -> bool:
+def _said_fully(topic: Topic, unit: LaterUnit, index: Index) -> bool:
     v = index.vocabulary
     telling = [w for w in topic.words & unit.words if v.telling(w)]
     return len(telling) >= 3 and (not topic.core or v.coverage(topic.core, unit.words) >= 0.6)
 
 
-def _strength(topic: Topic, unit: Unit, index: Index) -> float:
+def _strength(topic: Topic, unit: LaterUnit, index: Index) -> float:
     """0-1: how much of the thing the sentence says again (telling weight shared, 20 = all)."""
     v = index.vocabulary
     return min(1.0, v.mass(w for w in topic.words & unit.words if v.telling(w)) / 20)
@@ -121,7 +121,7 @@ def _office(owner: str) -> str:
     return owner.rsplit("|", 1)[-1].split()[-1]
 
 
-def deferral(c: StoredCommitment, topic: Topic, index: Index) -> tuple[Unit, str] | None:
+def deferral(c: StoredCommitment, topic: Topic, index: Index) -> tuple[LaterUnit, str] | None:
     """The first later sentence saying this very thing was deferred, and to when."""
     for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
         m = DEFERRED.search(u.text)

@@ -50,7 +50,7 @@ class ClockReport:
 
 
 @dataclass(frozen=True)
-class Response:
+class PublishedResponse:
     report: str
     meeting_date: str
     doc: str
@@ -61,11 +61,11 @@ class Response:
     confidence: float
 
 
-def responses(reports: list[ClockReport], items: list[StoredItem]) -> dict[str, Response]:
+def responses(reports: list[ClockReport], items: list[StoredItem]) -> dict[str, PublishedResponse]:
     """Report key -> the first response the body's minutes record for it."""
     named = _mentions_by_doc(reports)
     clocks = {r.key: r for r in reports}
-    found: dict[str, Response] = {}
+    found: dict[str, PublishedResponse] = {}
     for item in sorted(items, key=lambda i: (i.meeting_date, i.doc, i.start)):
         for lo, hi in _sections(item.text):
             in_section = _named_in(named.get(item.doc, ([], [])), item.start + lo, item.start + hi)
@@ -75,7 +75,7 @@ def responses(reports: list[ClockReport], items: list[StoredItem]) -> dict[str, 
                     continue
                 key, confidence = _which(sentence, in_section, clocks, found, item.meeting_date)
                 if key and key not in found:
-                    found[key] = Response(key, item.meeting_date, item.doc, item.start + s, item.start + e,
+                    found[key] = PublishedResponse(key, item.meeting_date, item.doc, item.start + s, item.start + e,
                                           sentence, stated_date(sentence, item.meeting_date), confidence)
     return found
 

@@ -19,7 +19,7 @@ from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
 from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.holders import Holding, OfficeReference, resolve
 from scrutiny.loaders.link.people import aliases
-from scrutiny.loaders.link.responses import ClockReport, Response, responses
+from scrutiny.loaders.link.responses import ClockReport, PublishedResponse, responses
 from scrutiny.loaders.link.status import follow_up
 
 ACTOR_RELS = ("ASKED_BY", "ADDRESSED_TO", "GIVEN_BY", "OWED_BY")
@@ -124,7 +124,7 @@ def _commitments(outcomes) -> Graph:
     return g
 
 
-def _add_response(g: Graph, res: Response) -> None:
+def _add_response(g: Graph, res: PublishedResponse) -> None:
     """The response as a status update on the report, quoting the later minutes; its
     ``refers_to_date`` is the date the minutes give for the response (for the clock)."""
     review = "response tied to the one inspection awaiting one" if res.confidence < 0.8 else None

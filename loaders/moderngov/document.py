@@ -12,7 +12,7 @@ import html
 from urllib.parse import urljoin, urlsplit
 
 from scrutiny.loaders.extract.segment import ITEM_NUMBER
-from scrutiny.loaders.moderngov.service import AgendaItem, LinkedDoc, Meeting
+from scrutiny.loaders.moderngov.service import LinkedDoc, ListedItem, ListedMeeting
 
 NOT_PUBLISHED = "Not published: this item was taken in private (restricted)."
 NO_TEXT = "No minute text was published for this item."
@@ -22,7 +22,7 @@ def meeting_url(site: str, committee_id: str, meeting_id: str) -> str:
     return f"{site}/ieListDocuments.aspx?CId={committee_id}&MId={meeting_id}"
 
 
-def _number(item: AgendaItem, position: int) -> str:
+def _number(item: ListedItem, position: int) -> str:
     """The minute number when the segmenter can read it, else the agenda number, else the
     item's position."""
     for number in item.numbers:
@@ -31,7 +31,7 @@ def _number(item: AgendaItem, position: int) -> str:
     return str(position)
 
 
-def _item_html(item: AgendaItem, position: int) -> str:
+def _item_html(item: ListedItem, position: int) -> str:
     head = (f"<p>{html.escape(_number(item, position))}</p>\n"
             f"<h2>{html.escape(item.title or 'Untitled item')}</h2>\n")
     if item.restricted:
@@ -48,7 +48,7 @@ def _long_date(iso: str | None) -> str:
     return f"{day:%A}, {day.day} {day:%B %Y}"
 
 
-def minutes_html(body: str, meeting: Meeting, url: str) -> str | None:
+def minutes_html(body: str, meeting: ListedMeeting, url: str) -> str | None:
     """The meeting's minutes as one HTML page; None when no item has published text."""
     if not meeting.has_item_minutes:
         return None
@@ -59,10 +59,10 @@ def minutes_html(body: str, meeting: Meeting, url: str) -> str | None:
             f"<p>Source: {html.escape(url)}</p>\n{items}</body></html>\n")
 
 
-def printed_minutes(meeting: Meeting, site: str) -> LinkedDoc | None:
+def printed_minutes(meeting: ListedMeeting, site: str) -> LinkedDoc | None:
     """The meeting's own printed minutes among its linked documents.
 
-    Meeting-level documents come first.  An item's "minutes" attachment is
+    ListedMeeting-level documents come first.  An item's "minutes" attachment is
     usually the *previous* meeting's minutes, up for approval, so at item
     level only a title saying "printed minutes" counts.
     """
@@ -83,5 +83,5 @@ def same_site(url: str, site: str) -> bool:
     return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
 
 
-def restricted_count(meeting: Meeting) -> int:
+def restricted_count(meeting: ListedMeeting) -> int:
     return sum(1 for item in meeting.items if item.restricted)

@@ -29,7 +29,7 @@ class LinkedDoc:
 
 
 @dataclass(frozen=True)
-class AgendaItem:
+class ListedItem:
     numbers: tuple[str, ...]  # minute number first, then agenda number
     title: str
     minutes_html: str | None  # only when published and not restricted
@@ -38,10 +38,10 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class ListedMeeting:
     id: str
     date: str | None  # ISO
-    items: tuple[AgendaItem, ...] = ()
+    items: tuple[ListedItem, ...] = ()
     docs: tuple[LinkedDoc, ...] = field(default=())
 
     @property
@@ -116,23 +116,23 @@ def _docs(element: ET.Element) -> tuple[LinkedDoc, ...]:
                  for d in _children(holder, "linkeddoc") if _text(d, "url"))
 
 
-def _item(element: ET.Element) -> AgendaItem:
+def _item(element: ET.Element) -> ListedItem:
     restricted = _flag(element, "isrestricted")
     body = _text(element, "minutesnonemptyhtmlbody")
     published = _flag(element, "isminutepublished") and not restricted and body
     numbers = tuple(n for n in (_text(element, "minutesitemnumber"),
                                 _text(element, "agendaitemnumber")) if n)
-    return AgendaItem(numbers, " ".join(_text(element, "agendaitemtitle").split()),
+    return ListedItem(numbers, " ".join(_text(element, "agendaitemtitle").split()),
                       body if published else None, restricted, _docs(element))
 
 
-def meeting(root: ET.Element) -> Meeting:
+def meeting(root: ET.Element) -> ListedMeeting:
     node = root if _name(root) == "meeting" else next(iter(_all(root, "meeting")), None)
     if node is None or not _id(node, "meetingid"):
         raise FetchError("GetMeeting: no meeting in the answer")
     items = tuple(_item(i) for holder in _children(node, "agendaitems")
                   for i in _children(holder, "agendaitem"))
-    return Meeting(_text(node, "meetingid"), service_date(_text(node, "meetingdate")),
+    return ListedMeeting(_text(node, "meetingid"), service_date(_text(node, "meetingdate")),
                    items, _docs(node))
 
 
