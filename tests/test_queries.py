@@ -127,7 +127,7 @@ def test_bad_names_and_parameters_are_typed_errors():
         queries.get("drop-everything")
     with pytest.raises(QueryParameterError, match="limit must be int"):
         queries.get("open-commitments").bind({"limit": "ten"})
-    with pytest.raises(QueryParameterError, match="as_of must be date"):
+    with pytest.raises(QueryParameterError, match=r"as_of 'yesterday' is not a date \(write YYYY-MM-DD\)"):
         queries.get("open-commitments").bind({"as_of": "yesterday"})
     with pytest.raises(QueryParameterError, match="who is required"):
         queries.get("accountability-record").bind({})
