@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 # actor: asks, answers, owes; paper: what is asked about; event: said at a meeting
-# (graph/schema.py's Event, which the catalog checks); structure: where it was said
+# (graph/schema.py's MeetingEvent, which the catalog checks); structure: where it was said
 Tier = Literal["actor", "paper", "event", "structure"]
 
 
