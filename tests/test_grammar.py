@@ -484,3 +484,42 @@ def test_a_decision_deferring_without_a_later_meeting_is_only_a_resolution():
     data = run("4. Estates strategy\nRESOLVED: That the decision on the estates strategy be deferred.")
     assert len(events_of(data, "Resolution")) == 1
     assert not events_of(data, "Commitment")
+
+
+def test_each_titled_item_under_a_list_of_publications_is_a_report():
+    data = run("8. Inspection reports\n\nThe following inspection reports had been published since the last "
+               "meeting:\n- Joint Thematic Review of Youth Diversion\n\u2022 PEEL Inspection 2025\n\n"
+               "The Panel noted the list.")
+    names = sorted(e["name"] for e in data["entities"] if e["type"] == "Report")
+    assert names == ["Joint Thematic Review of Youth Diversion", "PEEL Inspection"]
+
+
+def test_items_under_a_list_that_names_no_papers_are_no_reports():
+    data = run("8. Priorities\n\nThe Commissioner set out three priorities:\n- Rural Crime Partnerships\n"
+               "- Neighbourhood Visibility\nThe Panel noted the priorities.")
+    assert [e for e in data["entities"] if e["type"] == "Report"] == []
+
+
+def test_a_vice_chairman_holds_the_vice_chair_in_the_documents_own_form():
+    data = run("Present: Councillor Ruth Okafor (Vice-Chairman)\nCouncillor Okafor asked about theft.")
+    offices = [e["name"] for e in data["entities"] if e["type"] == "Role"]
+    assert "Vice-Chairman" in offices
+    assert "Chairman" not in offices
+
+
+def test_authority_delegated_by_a_decision_is_work_for_its_subject_not_its_consultee():
+    data = run("5. Estates\nRESOLVED that the Chief Executive, in consultation with the Chair, be given "
+               "delegated authority to agree the final lease.")
+    (commitment,) = events_of(data, "Commitment")
+    assert actor(data, commitment, "owner") == "Chief Executive"
+
+
+def test_a_named_member_noting_a_failing_puts_a_point():
+    data = run("The Chief Constable explained the figures. Councillor Haddad noted that the response "
+               "times in the south were still too slow.")
+    assert ("Challenge", "Councillor Haddad") in kinds(data) or ("Question", "Councillor Haddad") in kinds(data)
+
+
+def test_what_members_would_recall_is_no_undertaking():
+    data = run("The Chief Finance Officer said Members would recall the precept debate in February.")
+    assert not events_of(data, "Commitment")

@@ -113,7 +113,9 @@ NOT_ACTS = (r"(?:be|have|not|need|like|welcome|appear|seem|mean|result|depend|al
             r"affect|impact|happen|occur|love|rather|probably|otherwise|still|only|never|"
             r"(?:wish|want|like)(?!\s+to\s+(?!thank|congratulate|welcome|place|record|express|note)\w)|"
             r"therefore|make|help|give\s+rise|apply|vary|differ|fall|rise|increase|decrease|reduce|"
-            r"improve|change|go|come\s+from|know|think|feel|believe|expire|end|start|begin|cease|find|"
+            r"improve|change|go|come\s+from|know|think|feel|believe|"
+            r"recall|remember|recollect|appreciate|understand|reali[sz]e|imagine|assume|"  # "Members would recall"
+            r"expire|end|start|begin|cease|find|"
             r"remain(?!\s+(?:fully\s+|closely\s+)?(?:engaged|committed|involved|available|in\s+contact))|"
             r"form|show|demonstrate|reflect|take\s+place|retire|stand\s+down|last|run\s+until|"
             r"normally|usually|always|often|potentially|likely|hopefully|ideally)")
@@ -200,8 +202,12 @@ RESOLUTION_PASSIVE_ACTION = re.compile(
     # Put off to a later meeting: the body undertakes to take the item up again.
     r"\bbe\s+(?:deferred|postponed|adjourned|brought\s+back|considered\s+further)\b"
     rf"(?=[^.;]{{0,40}}?\b{LATER_MEETING}\b)", re.I)
+# "That the Clerk be requested to ...", "be given delegated authority to make minor amendments":
+# work put on the decision's subject.
 RESOLUTION_ASKED = re.compile(
-    r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended)\s+to\s+(?!note\b)(?P<what>\w+)", re.I)
+    r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended|authori[sz]ed|empowered|"
+    r"(?:given|granted)\s+(?:the\s+)?(?:delegated\s+)?(?:authority|powers?)|delegated\s+(?:authority|powers?))"
+    r"\s+to\s+(?!note\b)(?P<what>\w+)", re.I)
 RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", re.I)
 # "that the Commissioner provides information", "that the Panel should write", "but would explore":
 # any verb other than noting or receiving, after the decision's subject.

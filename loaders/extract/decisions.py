@@ -53,8 +53,9 @@ class DecisionRules(FinderState):
         if through := cues.RESOLUTION_THROUGH.search(part):
             return self._mention_at(base + through.end() + self._skip_the(base + through.end())), True
         if asked := cues.RESOLUTION_ASKED.search(part):
-            before = [m for m in unit_mentions if m.end <= base + asked.start()]
-            return (before[-1] if before else None), True
+            # the decision's subject, not a party it consults ("the Clerk, in consultation with the Chair, be ...")
+            before = [m for m in unit_mentions if base <= m.start and m.end <= base + asked.start()]
+            return (before[0] if before else None), True
         subject = re.match(r"\s*(?:that|That|THAT)?\s*(?:[Tt]he\s+)?", part)
         first = self._mention_at(base + (subject.end() if subject else 0))
         if first is not None and (cues.BASE_VERB.match(self.text, first.end) or

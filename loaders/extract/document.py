@@ -15,11 +15,12 @@ from typing import cast
 from scrutiny.loaders.dates import find_dates
 from scrutiny.loaders.extract import anchored, cues
 from scrutiny.loaders.extract.events import EventFinder, RawEvent
+from scrutiny.loaders.extract.findings import find_findings
 from scrutiny.loaders.extract.lexicon import lexicons
 from scrutiny.loaders.extract.mentions import Mention, find_mentions
 from scrutiny.loaders.extract.names import with_bare_names
 from scrutiny.loaders.extract.published import published_date
-from scrutiny.loaders.extract.reports import find_findings, find_reports, group_reports
+from scrutiny.loaders.extract.reports import find_reports, group_reports, listed_reports
 from scrutiny.loaders.extract.scan import Covered, SpanIndex
 from scrutiny.loaders.extract.segment import segment
 from scrutiny.loaders.kinds import BodyKind, FindingKind, is_panel
@@ -123,7 +124,7 @@ def extract(doc: DocumentText) -> Extraction:
     for m in real:
         builder.actor(m)
     builder.link_appositions(real)
-    builder.reports(find_reports(text))
+    builder.reports(find_reports(text) + listed_reports(text, units))
     builder.findings(find_findings(text, units), items)
     events = _events(finder.events, builder, items, text)
     return Extraction(doc, items, builder.entities(), events)

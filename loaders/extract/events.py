@@ -248,6 +248,10 @@ class EventFinder(DecisionRules, ProgressRules):
                     if m.side == "officer" and m.type in ("Person", "Role")]
         return officers[-1] if officers else None
 
+    def _puts_a_point(self, who, cue) -> bool:
+        """A named member who "noted that ..." puts a point; "noted the report" only takes note."""
+        return who.type == "Person" and THAT.match(self.text, cue.end) is not None
+
     def _event_for(self, cue, who, quote, clause, framing) -> str | None:
         k = cue.kind
         if k == "question" and cue.verb in ("asked", "requested") and side(who) == "officer":
@@ -271,7 +275,8 @@ class EventFinder(DecisionRules, ProgressRules):
                     (cue.verb == "noted" and self._plural(who)):
                 return None  # "Members noted that ...": the Panel takes note, it does not ask
             if cue.verb in ("noted", "indicated") and not (clause.later(self.text, cues.SHORTFALL, cue.end) or
-                                                          clause.later(self.text, cues.NEGATIVE_STANCE, cue.end)):
+                                                          clause.later(self.text, cues.NEGATIVE_STANCE, cue.end) or
+                                                          self._puts_a_point(who, cue)):
                 return None  # "Councillor Ahmed noted the report": taking note, no point put
             return "Challenge" if clause.later(self.text, cues.NEGATIVE_STANCE, cue.end) else "Question"
         if k == "ask_other":  # "asked the Commissioner to meet ...": work put on the one asked

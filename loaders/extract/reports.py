@@ -4,7 +4,8 @@ Reports: quoted titles ("'Both sides of the Coin'"), title-case phrases that end
 in Inspection/Review/Plan/Strategy ("National Child Protection Inspection"),
 "an inspection of X", "the Jay report".  Phrases made only of generic words
 ("HMICFRS Thematic Inspection", "Post Inspection Review") name no report.
-Findings: the bullets under "pleased to find", "concerned to find", "recommendations".
+A list of titles under an introduction that names reports ("the recent inspections ... as
+follows:") gives one report per item.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.loaders.extract import anchored, cues
+from scrutiny.loaders.extract import anchored
 from scrutiny.loaders.extract.segment import Unit
 from scrutiny.loaders.keys import fold
 
@@ -178,8 +179,6 @@ def _papers(text: str) -> list[ReportMention]:
     return found
 
 
-
-
 def group_reports(mentions: list[ReportMention]) -> dict[str, list[ReportMention]]:
     """Mentions under one title each; a title inside a longer one names the same report."""
     titles = sorted({m.title for m in mentions}, key=lambda t: (len(fold(t)), t))  # stable across runs
@@ -193,23 +192,52 @@ def group_reports(mentions: list[ReportMention]) -> dict[str, list[ReportMention
     return grouped
 
 
-@dataclass
-class FindingSpan:
-    start: int
-    end: int
-    kind: str
+# An introduction that announces a list of papers: "the findings of the recent inspections
+# conducted by HMICFRS ... as follows:", "HMICFRS publications, listed below:".
+LIST_WORD = re.compile(r"\b(?:reports?|inspections?|publications?|reviews?)\b", re.I)
+# An item names a paper when it carries a paper's word and no finite verb: a finding is a clause.
+ITEM_PAPER_WORD = re.compile(r"\b(?:inspection|report|review|plan|strategy|framework|PEEL|terms\s+of\s+reference|"
+                             r"super-?complaint|thematic|spotlight|consultation|inquiry|audit)\b", re.I)
+FINITE = re.compile(r"\b(?:is|are|was|were|be|has|have|had|should|would|will|must|did|does|could)\b"
+                    r"|\b[a-z]{3,}ed\s+(?:the|that|an?|to|on|by)\b")  # "introduced the remainder"
+FOR_COPY = re.compile(r"\((?:for\s+copy|see)\b", re.I)
+MAX_ITEM_WORDS = 25
 
 
-def find_findings(text: str, units: list[Unit]) -> list[FindingSpan]:
-    """Bulleted points under an introduction that announces findings."""
-    found, intro_kind, intro_para = [], None, -1
+def introduces_papers(span: str) -> bool:
+    """The introduction of a list of papers: it ends in a colon or dash and names reports."""
+    return span.rstrip().endswith((":", "-", "–")) and LIST_WORD.search(span) is not None
+
+
+def titled_item(span: str) -> bool:
+    """A list item that names a paper rather than states a finding."""
+    words = span.split()
+    return (0 < len(words) <= MAX_ITEM_WORDS and span[:1].isupper() and ITEM_PAPER_WORD.search(span) is not None
+            and FINITE.search(span) is None)
+
+
+def _indented(text: str, start: int) -> bool:
+    lead = text[text.rfind("\n", 0, start) + 1:start]
+    return len(lead) >= 2 and lead.isspace()
+
+
+def listed_reports(text: str, units: list[Unit]) -> list[ReportMention]:
+    """Each titled item of a list introduced as a list of reports or inspections."""
+    found, intro_para = [], None
     for unit in units:
-        span = text[unit.start:unit.end]
-        if unit.marker and intro_kind and unit.kind == "sentence" and unit.paragraph > intro_para:
-            found.append(FindingSpan(unit.start, unit.end, intro_kind))
+        raw = text[unit.start:unit.end]
+        span = raw.strip()
+        # an item is laid out as one: a bullet, or a line indented under the introduction
+        in_list = (intro_para is not None and unit.paragraph > intro_para and unit.kind == "sentence"
+                   and (unit.marker is not None or _indented(text, unit.start)))
+        if in_list and unit.marker and not titled_item(span):
+            continue  # an untitled item ("is MAPPA achieving its objectives?") does not end the list
+        if in_list and titled_item(span):
+            named = span[:m.start()] if (m := FOR_COPY.search(span)) else span
+            named = named.rstrip(" ;.:")
+            start = unit.start + len(raw) - len(raw.lstrip())
+            if _distinctive(title := _clean(named)):
+                found.append(ReportMention(start, start + len(named), title, None))
             continue
-        intro_kind = None
-        if re.search(r"(?::-?|–)\s*$", span):
-            intro_kind = next((k for k, p in cues.FINDING_INTRO if p.search(span)), None)
-            intro_para = unit.paragraph
+        intro_para = unit.paragraph if introduces_papers(span) else None
     return found

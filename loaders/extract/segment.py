@@ -54,7 +54,7 @@ class Unit:
     tags: set[str] = field(default_factory=set)
 
 
-LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n"
+LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[·•▪●◦*\-–]|\([a-z0-9ivx]{1,4}\))[ \t])|(?<=:)\n"
                         r"|\n(?=[ \t]*(?:RESOLVED|Resolved)\b)")
 # Scraped minutes glue points together: "2017.2.The Commissioner", "provided.RESOLVED that",
 # "embed.·The Commissioner".  Each glue point starts a new paragraph ("report.The Panel"
