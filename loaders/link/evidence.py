@@ -25,6 +25,7 @@ another meeting 0.35-0.45, an action log line without numbers 0.4) go to review 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
@@ -43,6 +44,7 @@ DELIVERED = re.compile(
 NOT_DELIVERED = re.compile(
     r"\b(?:deferred|postponed|delayed|not\s+(?:yet|been)|yet\s+to|awaiting|still\s+waiting|"
     r"would\s+be\s+(?:provided|circulated|sent|brought)|will\s+be\s+(?:provided|circulated|sent))\b", re.I)
+DEFERRED = re.compile(r"\b(?:deferred|postponed|put\s+back|rescheduled|moved\s+(?=to\b))(?P<to>[^.;]*)", re.I)
 ACTIONS = re.compile(r"\b(?:update|response|report|note|progress)s?\s+(?:\w+\s+){0,2}(?:on|against|"
                      r"regarding|about)\s+(?:the\s+)?(?:items?\s+for\s+(?:further\s+)?action|actions?"
                      r"(?:\s+points?|\s+log|\s+list)?|outstanding\s+(?:items|actions))\b", re.I)
@@ -136,6 +138,29 @@ def action_links(c: StoredCommitment, updates: list[StoredUpdate], numbered: set
     return found
 
 
+class ActionLog:
+    """The body's updates that can close an action, found by action number and by the meeting
+    they name, so each commitment reads the few that concern it, not every update of the body."""
+
+    def __init__(self, updates: list[StoredUpdate]):
+        self._by_number: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        self._by_meeting: dict[str, list[int]] = defaultdict(list)
+        self._updates = updates
+        for n, u in enumerate(updates):
+            if u.status in CLOSED and u.action_number:
+                self._by_number[(u.action_number, u.refers_to_date)].append(n)
+                if u.refers_to_date:
+                    self._by_meeting[u.refers_to_date].append(n)
+
+    def candidates(self, c: StoredCommitment, numbered: set[str]) -> list[StoredUpdate]:
+        """Every update ``action_links`` could link to ``c``, in the body's order."""
+        found = self._by_meeting.get(c.meeting_date, []) if c.meeting_date not in numbered else []
+        if c.action_number:
+            found = [*found, *self._by_number.get((c.action_number, None), []),
+                     *self._by_number.get((c.action_number, c.meeting_date), [])]
+        return [self._updates[n] for n in sorted(set(found))]
+
+
 def _link(c: StoredCommitment, u: StoredUpdate, method: str, confidence: float) -> Link:
     return Link(c.key, u.key, "StatusUpdate", method, confidence, u.meeting_date, u.doc,
                 u.quote, u.start, u.end)
@@ -150,6 +175,12 @@ def unit_link(c: StoredCommitment, unit, method: str, confidence: float, opening
 
 def delivered(text: str) -> bool:
     return bool(DELIVERED.search(text)) and not NOT_DELIVERED.search(text)
+
+
+def deferred_to(text: str) -> str | None:
+    """What follows "deferred" or "postponed" (to when), or None when nothing was put off."""
+    m = DEFERRED.search(text)
+    return m["to"] if m else None
 
 
 def reports_actions(text: str) -> bool:

@@ -18,9 +18,11 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from scrutiny.loaders.dates import find_dates
 from scrutiny.loaders.extract.segment import paragraphs, sentences
+from scrutiny.loaders.link import evidence
 from scrutiny.loaders.link.words import Vocabulary, words
 
 HEADING_LINE = re.compile(r"(?:\A|(?<=\n\n))[ \t]*\d{1,3}[A-Z]?\.[ \t]+(?P<title>[A-Z‘'\"][^\n]{2,150}?)[ \t]*$", re.M)
@@ -60,12 +62,24 @@ class LaterUnit:
     listed: bool = False  # follows "updated the Panel on issues raised" in its section
     minutes: bool = False  # the section notes minutes or opens a document (a dated title)
 
+    # Read once per sentence, however many commitments it is weighed for.
+    @cached_property
+    def delivered(self) -> bool:
+        """The sentence reports something delivered (``evidence.delivered``)."""
+        return evidence.delivered(self.text)
+
+    @cached_property
+    def deferred_to(self) -> str | None:
+        """What follows "deferred" in the sentence (``evidence.deferred_to``)."""
+        return evidence.deferred_to(self.text)
+
 
 class Index:
     def __init__(self, items, meetings: list[str]):
         self.meetings = sorted(meetings)
         units = [u for item in items for u in _units(item, self.meetings)]
         self.units = sorted(units, key=lambda u: (u.meeting_date, u.doc, u.start))
+        self._dates = [u.meeting_date for u in self.units]
         self.vocabulary = Vocabulary(u.words for u in self.units if not u.heading)
         self.postings: dict[str, list[int]] = defaultdict(list)  # in meeting order
         self._review: dict[str, list[LaterUnit]] = defaultdict(list)
@@ -83,14 +97,12 @@ class Index:
         until = f"{int(date[:4]) + HORIZON_YEARS:04d}{date[4:]}"
         v = self.vocabulary
         keys = {w for w in ws if v.telling(w)} | core
-        hits = set()
+        # Units are in meeting order, so the horizon is one span of unit numbers.
+        first, last = bisect.bisect_right(self._dates, date), bisect.bisect_right(self._dates, until)
+        hits: set[int] = set()
         for w in keys:
             posting = self.postings.get(w, [])
-            first = bisect.bisect_right(posting, date, key=lambda n: self.units[n].meeting_date)
-            for n in posting[first:]:
-                if self.units[n].meeting_date > until:
-                    break
-                hits.add(n)
+            hits.update(posting[bisect.bisect_left(posting, first):bisect.bisect_left(posting, last)])
         return [self.units[n] for n in sorted(hits) if headings is None or self.units[n].heading == headings]
 
     def reviewing(self, date: str) -> list[LaterUnit]:
@@ -153,5 +165,5 @@ def _reviews(title: str, meeting_date: str, meetings: list[str]) -> str | None:
     named = [iso for _, _, iso in find_dates(title)]
     if named:
         return named[0] if named[0] in meetings and named[0] < meeting_date else None
-    earlier = meetings[:bisect.bisect_left(meetings, meeting_date)]
-    return earlier[-1] if earlier else None
+    n = bisect.bisect_left(meetings, meeting_date)
+    return meetings[n - 1] if n else None

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from scrutiny.loaders.link.evidence import Link, StoredCommitment, delivered, reports_actions, unit_link
+from scrutiny.loaders.link.evidence import Link, StoredCommitment, reports_actions, unit_link
 from scrutiny.loaders.link.later import Index, LaterUnit
 from scrutiny.loaders.link.topic import Topic
 
 ISSUES_RAISED = re.compile(r"\bupdated\s+(?:the\s+)?(?:panel|members|committee)\s+on\s+(?:the\s+|some\s+)?"
                            r"(?:issues|matters|questions|points)\s+raised\b", re.I)
-DEFERRED = re.compile(r"\b(?:deferred|postponed|put\s+back|rescheduled|moved\s+(?=to\b))(?P<to>[^.;]*)", re.I)
 
 
 def links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link]:
@@ -46,7 +45,7 @@ def sentence_links(c: StoredCommitment, topic: Topic, index: Index) -> list[Link
     the thing again more fully (three telling words, most of the named core)."""
     found: dict[str, Link] = {}
     for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
-        kind = _kind(topic, u, index, u.reviews == c.meeting_date, delivered(u.text))
+        kind = _kind(topic, u, index, u.reviews == c.meeting_date, u.delivered)
         if not kind:
             continue
         link = unit_link(c, u, kind[0], round(kind[1] + 0.1 * _strength(topic, u, index), 2))
@@ -124,7 +123,6 @@ def _office(owner: str) -> str:
 def deferral(c: StoredCommitment, topic: Topic, index: Index) -> tuple[LaterUnit, str] | None:
     """The first later sentence saying this very thing was deferred, and to when."""
     for u in index.after(c.meeting_date, topic.words, topic.core, headings=False):
-        m = DEFERRED.search(u.text)
-        if m and same_thing(topic, u, index):
-            return u, m["to"]
+        if u.deferred_to is not None and same_thing(topic, u, index):
+            return u, u.deferred_to
     return None

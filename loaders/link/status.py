@@ -14,15 +14,19 @@ grows with its text, not with the square of its meetings.
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import re
 from collections import defaultdict
 
 from scrutiny.loaders.dates import days_between
+from scrutiny.loaders.extract.segment import paragraphs
 from scrutiny.loaders.kinds import CommitmentStatus
 from scrutiny.loaders.link import match
 from scrutiny.loaders.link.due import due_date
 from scrutiny.loaders.link.evidence import (
     CLOSES,
+    ActionLog,
     Link,
     Outcome,
     StoredCommitment,
@@ -41,12 +45,14 @@ def topics(commitments: list[StoredCommitment], items: list[StoredItem]) -> dict
         by_doc[item.doc].append(item)
     ordered = {doc: sorted(its, key=lambda i: i.start) for doc, its in by_doc.items()}
     starts = {doc: [i.start for i in its] for doc, its in ordered.items()}
-    out = {}
+    out, paras = {}, {}  # an item's paragraphs, found once for all its commitments
     for c in commitments:
         its = ordered.get(c.doc, [])
         n = bisect.bisect_right(starts[c.doc], c.start) - 1 if its else -1
-        context, before = surroundings(its[n].text, c.start - its[n].start, c.end - its[n].start) \
-            if n >= 0 else ("", "")
+        if n >= 0 and its[n].key not in paras:
+            paras[its[n].key] = paragraphs(its[n].text)
+        context, before = surroundings(its[n].text, c.start - its[n].start, c.end - its[n].start,
+                                       paras[its[n].key]) if n >= 0 else ("", "")
         out[c.key] = topic_of(c.quote, context, before)
     return out
 
@@ -57,20 +63,25 @@ INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|replac(?:
 def supersessions(commitments: list[StoredCommitment], topic: dict[str, Topic]) -> dict[str, StoredCommitment]:
     """Each commitment promised again, later, by the same owner -> the later promise: the
     same named thing (most of the shorter core), or a later promise that says it replaces
-    it ("instead of a stand-alone briefing, the figures would form part of ...")."""
-    by_word: dict[tuple[str, str], list[StoredCommitment]] = defaultdict(list)
-    for c in sorted(commitments, key=lambda x: x.meeting_date):
+    it ("instead of a stand-alone briefing, the figures would form part of ...").  The
+    owner's later promises sharing a core word are read in date order, up to the first
+    that replaces it."""
+    ordered = sorted(commitments, key=lambda x: (x.meeting_date, x.start))
+    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)  # positions in ``ordered``
+    for n, c in enumerate(ordered):
         for w in topic[c.key].words:
-            by_word[(c.owner or "", w)].append(c)
+            by_word[(c.owner or "", w)].append(n)
     found = {}
     for c in commitments:
         core = topic[c.key].core
         if not c.owner or not core:
             continue
-        candidates = {x.key: x for w in core for x in by_word[(c.owner, w)] if x.meeting_date > c.meeting_date}
-        again = [x for x in candidates.values() if _replaces(core, x, topic[x.key])]
+        later = bisect.bisect_right(ordered, c.meeting_date, key=lambda x: x.meeting_date)
+        postings = [p[bisect.bisect_left(p, later):] for w in core if (p := by_word.get((c.owner, w)))]
+        again = next((ordered[n] for n, _ in itertools.groupby(heapq.merge(*postings))
+                      if _replaces(core, ordered[n], topic[ordered[n].key])), None)
         if again:
-            found[c.key] = min(again, key=lambda x: (x.meeting_date, x.start))
+            found[c.key] = again
     return found
 
 
@@ -86,12 +97,13 @@ def follow_up(commitments: list[StoredCommitment], items: list[StoredItem], upda
     index, topic = Index(items, meetings), topics(commitments, items)
     replaced = supersessions(commitments, topic)
     numbered = {c.meeting_date for c in commitments if c.action_number}
+    log = ActionLog(updates)
     outcomes = {}
     for c in commitments:
         if CUT_OFF.search(c.quote):
             outcomes[c.key] = Outcome(CommitmentStatus.OPEN, notes=["the source cut off what was promised"])
             continue
-        found = action_links(c, updates, numbered) + match.links(c, topic[c.key], index)
+        found = action_links(c, log.candidates(c, numbered), numbered) + match.links(c, topic[c.key], index)
         outcome = _outcome(c, _best_per_target(found), replaced.get(c.key), meetings, today)
         outcomes[c.key] = _deferred(c, topic[c.key], index, outcome, meetings, today)
     return outcomes

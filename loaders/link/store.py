@@ -10,6 +10,7 @@ re-run is harmless.  Derived edges carry ``derived = true``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from scrutiny.graph.cypher import Statement, upsert_statements
 from scrutiny.graph.model import Graph
@@ -61,17 +62,35 @@ def derive_all(store: Store, today: str | None = None) -> int:
     return len(bodies)
 
 
-def body_statements(store: Store, body: str, today: str) -> list[Statement]:
+@dataclass(frozen=True)
+class BodyRecords:
+    """What closure reads of one body: its meeting dates, commitments, updates and items."""
+
+    meetings: list[str]
+    commitments: list[evidence.StoredCommitment]
+    updates: list[evidence.StoredUpdate]
+    items: list[evidence.StoredItem]
+
+
+def body_records(store: Store, body: str) -> BodyRecords:
+    """The body's records as closure reads them (``bench/derive.py`` times closure on them)."""
     params = {"body": body}
     meetings = sorted({r["date"] for r in store.run(
         "MATCH (m:Meeting)-[:HELD_BY]->(:Body {key: $body}) RETURN m.date AS date", params) if r["date"]})
-    commitments = [evidence.StoredCommitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]]
-    updates = [evidence.StoredUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]]
-    items = [evidence.StoredItem(**r) for r in store.run(ITEMS, params) if r["meeting_date"]]
-    graph = _commitments(follow_up(commitments, items, updates, meetings, today))
+    return BodyRecords(
+        meetings,
+        [evidence.StoredCommitment(**r) for r in store.run(COMMITMENTS, params) if r["meeting_date"]],
+        [evidence.StoredUpdate(**r) for r in store.run(UPDATES, params) if r["meeting_date"]],
+        [evidence.StoredItem(**r) for r in store.run(ITEMS, params) if r["meeting_date"]])
+
+
+def body_statements(store: Store, body: str, today: str) -> list[Statement]:
+    params = {"body": body}
+    records = body_records(store, body)
+    graph = _commitments(follow_up(records.commitments, records.items, records.updates, records.meetings, today))
     _people(store, body, graph)
     clocks = [ClockReport(**r) for r in store.run(CLOCKS, params) if r["published"]]
-    for response in responses(clocks, items).values():
+    for response in responses(clocks, records.items).values():
         _add_response(graph, response)
     return [*clear_statements(body), *upsert_statements(graph),
             # A later document may spell the body's name differently: its meetings follow.

@@ -74,11 +74,13 @@ def topic_of(quote: str, context: str, antecedent: str) -> Topic:
     return Topic(core, own, bool(INFORMATIONAL.search(quote)))
 
 
-def surroundings(text: str, start: int, end: int) -> tuple[str, str]:
+def surroundings(text: str, start: int, end: int, paras: list[tuple[int, int]] | None = None
+                 ) -> tuple[str, str]:
     """The start of the commitment's own sentence before it ("In response to a question
     about Magnate Generation"), and the two sentences before that in the same paragraph
-    (a numbered point or bullet is one exchange; the one before is another)."""
-    paras = paragraphs(text)
+    (a numbered point or bullet is one exchange; the one before is another).  ``paras``:
+    the text's paragraphs, when already found."""
+    paras = paragraphs(text) if paras is None else paras
     before = [p for p in paras if p[0] <= start]
     if not before:
         return "", ""

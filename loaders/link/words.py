@@ -11,6 +11,7 @@ use it, counted once per body.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -47,14 +48,17 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Content words in order (stemmed), without the vocabulary of minutes or years.
     Numbers of three digits stay: '999' and '101' are what a report was about."""
-    out = []
-    for token in TOKEN.findall(text.lower().replace("’", "'").replace("'s", "")):
-        if token.isdigit() and (len(token) < 3 or YEAR.fullmatch(token)):
-            continue
-        w = stem(token)
-        if len(w) > 2 and w not in STOP and token not in STOP:
-            out.append(w)
-    return out
+    return [w for token in TOKEN.findall(text.lower().replace("’", "'").replace("'s", ""))
+            if (w := _content(token))]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a body's minutes use a few thousand words, over and over
+def _content(token: str) -> str | None:
+    """The token's content word, or None for a stop word, a short number or a year."""
+    if token.isdigit() and (len(token) < 3 or YEAR.fullmatch(token)):
+        return None
+    w = stem(token)
+    return w if len(w) > 2 and w not in STOP and token not in STOP else None
 
 
 def words(text: str) -> frozenset[str]:
