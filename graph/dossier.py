@@ -57,7 +57,8 @@ def _part(store, kind: str, key: str, body: str | None) -> Part:
     label = explore.label_of(kind)
     named = reads.linked(store, label, key)
     near = reads.under_item(store, facts["title"]) if kind == "report" else {}
-    return Part(kind=kind, key=key, title=facts.get("title") or key, finding_kind=facts.get("kind"),
+    return Part(kind=kind, key=key, title=facts.get("title") or key,
+                finding_kind=facts.get("kind") if kind == "finding" else None,
                 quote=facts.get("quote") if kind == "finding" else None,
                 threads=threads_of(store, named, near, body))
 

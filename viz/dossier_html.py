@@ -93,7 +93,8 @@ def _thread(t: Thread) -> str:
     s = t.statement
     nested = f"<ul>{inner}</ul>" if inner else ""
     return (f"<li class='{escape(s.kind)}'><span class='kind'>{text(say.KIND[s.kind])}</span>"
-            f"{text(say.thread_note(t))}: {text(say.who_line(s))}: {quoted(s)}{nested}</li>")
+            f"{' ' + text(say.thread_note(t)) if not t.named else ''}: {text(say.who_line(s))}: "
+            f"{quoted(s)}{nested}</li>")
 
 
 def _promise(p: Promise) -> str:

@@ -75,7 +75,8 @@ def _thread(t: Thread) -> list[str]:
     lines = []
     if t.statement:
         s = t.statement
-        lines.append(f"- **{text(say.KIND[s.kind])}**{text(say.thread_note(t))}: "
+        note = f" {text(say.thread_note(t))}" if not t.named else ""
+        lines.append(f"- **{text(say.KIND[s.kind])}**{note}: "
                      f"{text(say.who_line(s))}: {quoted(s)}")
     lines += [f"  - **Answer**: {text(say.who_line(a))}: {quoted(a)}" for a in t.answers]
     for p in t.promises:

@@ -74,7 +74,7 @@ BY_ITEM_NOTE = ("Marked (by item): said under an agenda item named for the repor
 
 def thread_note(t: Thread) -> str:
     """Said of a thread only the agenda item ties to the report."""
-    return "" if t.named else " (by item)"
+    return "" if t.named else "(by item)"
 
 
 def place(t: Thread) -> str:
