@@ -24,6 +24,8 @@ run: $(STAMP)
 	$(BIN)/scrutiny report
 	$(BIN)/scrutiny view --query accountability-chains --out out/accountability.html
 	$(BIN)/scrutiny export gexf --out out/accountability.gexf
+	$(BIN)/scrutiny dossier "crime data integrity" --out out/dossier.html
+	$(BIN)/scrutiny dossier "crime data integrity" --out out/dossier.md
 	$(BIN)/scrutiny analyse holders --body kent --columns owner,commitments,open,overdue,fulfilled,median_days_to_fulfil
 
 test: $(STAMP) test-deps

@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
                                      "whether it was done, each with its exact quote and source.")
     app.state.settings = settings
     _errors(app)
-    from scrutiny.api import exports, index, ingest, routes, saved, views
+    from scrutiny.api import dossiers, exports, index, ingest, routes, saved, views
     if origins := cors_origins(settings):  # off unless set: a browser page elsewhere reads nothing
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["X-API-Key"])
@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.include_router(saved.router())
     app.include_router(views.router())
     app.include_router(exports.router())
+    app.include_router(dossiers.router)
     return app
 
 

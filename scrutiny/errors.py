@@ -100,6 +100,10 @@ class QueryParameterError(ScrutinyError):
     code = "invalid_parameter"
 
 
+class AmbiguousName(QueryParameterError):
+    """Words that name several things where one is wanted; the message lists them."""
+
+
 class SavedQueryError(ScrutinyError):
     """A saved query's file has a header line that cannot be read; names the file and line."""
 
@@ -142,6 +146,12 @@ def unknown_name(kind: str, name: object, known, cls: type[ScrutinyError] = Quer
     near = difflib.get_close_matches(str(name), known, n=1)
     hint = f" (did you mean {near[0]}?)" if near else ""
     return cls(f"unknown {kind} {_shown(name)}{hint}; one of: {', '.join(known)}")
+
+
+def ambiguous_name(kinds: str, text: object, candidates: list[str], most: int = 10) -> AmbiguousName:
+    """``'plan' matches 3 reports or findings; give a key or more words: Crime Plan (report crime plan); ...``."""
+    shown = "; ".join(candidates[:most]) + ("; ..." if len(candidates) > most else "")
+    return AmbiguousName(f"{_shown(text)} matches {len(candidates)} {kinds}; give a key or more words: {shown}")
 
 
 def unknown_names(kind: str, names: list[str], known) -> QueryParameterError:

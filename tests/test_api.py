@@ -245,7 +245,7 @@ def test_no_read_endpoint_writes_whatever_text_it_is_given(api):
             r = api.http.get(path, params=params, follow_redirects=True)
             assert r.status_code in (200, 404), (path, params, r.status_code, r.text[:300])
             answered.add(path.split("/")[1])
-    assert answered == {"analytics", "chains", "entities", "exports", "search", "queries", "views"}
+    assert answered == {"analytics", "chains", "dossiers", "entities", "exports", "search", "queries", "views"}
     assert _state(api.store) == before
     assert _counts(api.http) == before["counts"]
 

@@ -109,4 +109,4 @@ def read_settings(data_dir):
     return settings_for(data_dir, create=False)
 
 
-from scrutiny.cli import data, documents, exports, fetch, report, saved_queries, serve  # noqa: E402,F401  (registers their commands)
+from scrutiny.cli import data, documents, dossier, exports, fetch, report, saved_queries, serve  # noqa: E402,F401  (registers their commands)
