@@ -69,7 +69,10 @@ def network(g: Graph, heading: str, left_out: int = 0, layout: str = "chain") ->
     placed = {"chain": chain_layout.positions, "spring": positions}.get(layout, lambda _: {})(g)
     for ref, node in sorted(g.nodes.items(), key=lambda kv: node_id(kv[0])):
         _node(net, ref, node, placed.get(node_id(ref)))
+    created = {(e.target, e.source) for e in g.edges.values() if e.type == "CREATES"}
     for edge in sorted(g.edges.values(), key=lambda e: (node_id(e.source), e.type, node_id(e.target))):
+        if edge.type == "ARISES_FROM" and (edge.source, edge.target) in created:
+            continue  # the resolution's "creates" says it, on the same line
         words = EDGE_WORDS.get(edge.type, "")
         net.add_edge(node_id(edge.source), node_id(edge.target), title=edge.type.replace("_", " ").lower(),
                      label=words, arrows="to", color="#888888" if words else "#cccccc", dashes=not words)
