@@ -17,7 +17,7 @@ if command -v uv >/dev/null 2>&1; then uv python install 3.12 >&2 && uv python f
 exit 1
 endef
 
-.PHONY: run test setup test-deps bench lint clean
+.PHONY: run test setup test-deps bench lint clean docs-images
 
 run: $(STAMP)
 	$(BIN)/scrutiny load $(EXAMPLES)
@@ -54,6 +54,10 @@ $(STAMP): pyproject.toml
 # Debian's headless Chromium for the view tests, Neo4j's Cypher checker for the query tests.
 test-deps:
 	@bash tests/tools/install-test-deps.sh
+
+# The README's picture of the Kent chains view, photographed in headless Chromium.
+docs-images: $(STAMP) test-deps
+	$(BIN)/python tools/docs_images.py
 
 bench: $(STAMP) test-deps
 	$(BIN)/python bench/run_all.py $(if $(FULL),--full,)

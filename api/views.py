@@ -20,7 +20,7 @@ from scrutiny.viz.views import entity_view, query_view
 
 HTML: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {}}, "description": "A self-contained network view"}}
-Layout = Literal["physics", "spring"]
+Layout = Literal["chain", "spring", "physics"]
 MaxNodesQuery = Query(None, ge=1, le=2000, description="Most nodes drawn (default SCRUTINY_VIEW_MAX_NODES)")
 
 
@@ -33,7 +33,7 @@ def view_entity(request: Request,
                 target: str = Query(..., min_length=1, max_length=300, pattern=NO_NUL,
                                     description="kind/key of an entity, or words to find in names"),
                 depth: int = Query(1, ge=1, le=3), max_nodes: int | None = MaxNodesQuery,
-                layout: Layout = "physics"):
+                layout: Layout = "chain"):
     """The network around an entity, or around everything whose name matches."""
     cap = max_nodes or request.app.state.settings.view_max_nodes
     return _page(*entity_view(request.app.state.store, target, depth, cap), layout)
@@ -49,7 +49,7 @@ def _query_view(q: queries.SavedQuery):
 
     extra = [inspect.Parameter("max_nodes", inspect.Parameter.KEYWORD_ONLY, default=MaxNodesQuery,
                                annotation=int | None),
-             inspect.Parameter("layout", inspect.Parameter.KEYWORD_ONLY, default="physics", annotation=Layout)]
+             inspect.Parameter("layout", inspect.Parameter.KEYWORD_ONLY, default="chain", annotation=Layout)]
     return with_query_params(view, q, extra)
 
 

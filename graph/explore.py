@@ -134,3 +134,58 @@ def merged_neighbourhoods(store, roots: list[tuple[str, str]], depth: int, cap: 
         g.merge(part)
         left_out += missed
     return g, left_out
+
+
+
+#: Who each kind of event names: asked by, addressed to, answered by, owed by/to.
+ATTRIBUTIONS = {"Question": "ASKED_BY|ADDRESSED_TO", "Answer": "GIVEN_BY", "Commitment": "OWED_BY|OWED_TO"}
+
+
+def with_people(store, g: Graph, cap: int) -> int:
+    """Complete the chains a view draws: each question's first answer, each event's askers,
+    speakers and owners as the minutes name them (not the derived holders), and the body
+    each person or office belongs to (``body`` property); at most ``cap`` nodes in all.
+    Returns how many more were reached and left out."""
+    answers = store.run(
+        "UNWIND $keys AS k MATCH (a:Answer)-[:ANSWERS]->(q:Question {key: k}) "
+        "RETURN q.key AS key, a.key AS other, properties(a) AS props ORDER BY k, a.start",
+        {"keys": _keys(g, "Question")})
+    first = {r["key"]: r for r in reversed(answers)}  # the answer said first, as the saved query picks
+    left_out = sum(_join(g, cap, ("Answer", r["other"]), "ANSWERS", ("Question", r["key"]), r["props"])
+                   for r in sorted(first.values(), key=lambda r: r["key"]))
+    for label, types in ATTRIBUTIONS.items():
+        for r in store.run(
+                f"UNWIND $keys AS k MATCH (e:{label} {{key: k}})-[r:{types}]->(a) "
+                "WHERE coalesce(r.derived, false) = false "
+                "RETURN e.key AS key, type(r) AS type, labels(a)[0] AS label, a.key AS other, "
+                "properties(a) AS props ORDER BY k, type, other", {"keys": _keys(g, label)}):
+            left_out += _join(g, cap, (label, r["key"]), r["type"], (r["label"], r["other"]), r["props"], new=1)
+    _name_bodies(store, g)
+    return left_out
+
+
+def _keys(g: Graph, label: str) -> list[str]:
+    return sorted(key for (lab, key) in g.nodes if lab == label)
+
+
+def _join(g: Graph, cap: int, source, type_: str, target, props, new: int = 0) -> int:
+    """Add the edge and its new end (``source``, or with ``new=1`` the target); 1 when
+    the end is new and the graph already holds ``cap`` nodes, so nothing is added."""
+    added = (source, target)[new]
+    if added not in g.nodes and len(g.nodes) >= cap:
+        return 1
+    g.add_node(*added, **_shown(props))
+    g.add_edge(type_, source, target)
+    return 0
+
+
+def _name_bodies(store, g: Graph) -> None:
+    """A person's or office's key begins with its body's (loaders/keys.py: ``body:<key>|``)."""
+    scoped = {ref: ref[1][5:].split("|", 1)[0] for ref in g.nodes
+              if ref[0] in ("Person", "Role") and ref[1].startswith("body:")}
+    names = {r["key"]: r["name"] for r in store.run(
+        "UNWIND $keys AS k MATCH (b:Body {key: k}) RETURN b.key AS key, b.name AS name",
+        {"keys": sorted(set(scoped.values()))})} if scoped else {}
+    for ref, body in scoped.items():
+        if body in names:
+            g.nodes[ref].props["body"] = names[body]

@@ -31,19 +31,21 @@ class LabelFacts:
     caption: str | None = None  # events are captioned by kind and date
 
 
+# Kinds differ by shape first; colours are Okabe-Ito hues and muted tints, none of them a
+# commitment status's colour (viz/styles.py), which is what a view shows first.
 FACTS: dict[str, LabelFacts] = {
-    "Person": LabelFacts("person", "person", "dot", "#1f77b4", 22, named=True, tier="actor", caption="name"),
-    "Role": LabelFacts("office", "office", "diamond", "#9467bd", 22, named=True, tier="actor", caption="name"),
+    "Person": LabelFacts("person", "person", "dot", "#0072B2", 22, named=True, tier="actor", caption="name"),
+    "Role": LabelFacts("office", "office", "diamond", "#CC79A7", 22, named=True, tier="actor", caption="name"),
     "Body": LabelFacts("body", "body", "square", "#8c564b", 24, named=True, tier="actor", caption="name"),
-    "Report": LabelFacts("report", "report", "box", "#17becf", 20, named=True, tier="paper", caption="title"),
-    "Finding": LabelFacts("finding", "finding", "triangle", "#2ca02c", tier="paper", caption="title"),
-    "Question": LabelFacts("question", "question", "dot", "#ff7f0e"),
-    "Answer": LabelFacts("answer", "answer", "dot", "#bcbd22"),
-    "Commitment": LabelFacts("commitment", "commitment", "star", "#e377c2", 18),
-    "Resolution": LabelFacts("resolution", "resolution", "dot", "#7f7f7f"),
-    "StatusUpdate": LabelFacts("status-update", "status update", "dot", "#aec7e8"),
-    "Meeting": LabelFacts("meeting", "meeting", "ellipse", "#c7c7c7", tier="structure", caption="date"),
-    "AgendaItem": LabelFacts("item", "agenda item", "ellipse", "#dbdb8d", tier="structure", caption="title"),
+    "Report": LabelFacts("report", "report", "box", "#56B4E9", 20, named=True, tier="paper", caption="title"),
+    "Finding": LabelFacts("finding", "finding", "triangle", "#1F4E79", tier="paper", caption="title"),
+    "Question": LabelFacts("question", "question", "dot", "#9E9AC8"),
+    "Answer": LabelFacts("answer", "answer", "dot", "#C6B4DE"),
+    "Commitment": LabelFacts("commitment", "commitment", "star", "#E69F00", 18),
+    "Resolution": LabelFacts("resolution", "resolution", "dot", "#6A51A3"),
+    "StatusUpdate": LabelFacts("status-update", "status update", "dot", "#A6BDDB"),
+    "Meeting": LabelFacts("meeting", "meeting", "ellipse", "#FFFFFF", tier="structure", caption="date"),
+    "AgendaItem": LabelFacts("item", "agenda item", "box", "#F2E6D9", tier="structure", caption="title"),
     "Document": LabelFacts("document", "document", "box", "#ffffff", tier="structure", caption="title"),
 }
 

@@ -16,8 +16,9 @@ from scrutiny.cli.saved_queries import parse_params
 @click.option("--depth", type=click.IntRange(1, 3), default=1, help="Hops around each entity.")
 @click.option("--max-nodes", type=click.IntRange(1, 5000), default=None,
               help="Most nodes drawn (default SCRUTINY_VIEW_MAX_NODES).")
-@click.option("--layout", type=click.Choice(["physics", "spring"]), default="physics",
-              help="physics settles in the browser; spring is precomputed with networkx.")
+@click.option("--layout", type=click.Choice(["chain", "spring", "physics"]), default="chain",
+              help="chain: columns from report to fulfilment, earliest at the top (the same every time); "
+                   "spring: networkx's seeded layout; physics: settles in the browser.")
 @data_dir_option
 def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
     """Write a self-contained network view (works offline) of an entity or a saved query.
