@@ -29,7 +29,7 @@ run: $(STAMP)
 	$(BIN)/scrutiny analyse holders --body kent --columns owner,commitments,open,overdue,fulfilled,median_days_to_fulfil
 
 test: $(STAMP) test-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile  # two workers, one per core; a file stays on one worker
 
 setup: $(STAMP)
 

@@ -20,6 +20,11 @@ SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
 
 STORES = ("embedded", "neo4j")
 
+# pytest-xdist's workers export COLUMNS=80; the CLI tests expect the width scrutiny fits a
+# table to when its output is not a terminal, as in a run without workers.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
+
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -28,13 +31,14 @@ from tests.processes import cli, server_processes
 
 
 @pytest.fixture
-def runtime(tmp_path, monkeypatch):
+def runtime(monkeypatch):
     """A base of our own for the private socket directory: the real /tmp one is shared with
-    every other test run on this machine."""
-    base = tmp_path / "run"
-    base.mkdir()
+    every other test run on this machine. Short and outside tmp_path, whose length depends on
+    how pytest was run (a worker of pytest-xdist adds a folder), so the socket fits."""
+    base = Path(tempfile.mkdtemp(prefix="scr-run-", dir="/tmp"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(base))
-    return base
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
