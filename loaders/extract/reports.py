@@ -230,14 +230,18 @@ def listed_reports(text: str, units: list[Unit]) -> list[ReportMention]:
         # an item is laid out as one: a bullet, or a line indented under the introduction
         in_list = (intro_para is not None and unit.paragraph > intro_para and unit.kind == "sentence"
                    and (unit.marker is not None or _indented(text, unit.start)))
-        if in_list and unit.marker and not titled_item(span):
-            continue  # an untitled item ("is MAPPA achieving its objectives?") does not end the list
         if in_list and titled_item(span):
-            named = span[:m.start()] if (m := FOR_COPY.search(span)) else span
-            named = named.rstrip(" ;.:")
             start = unit.start + len(raw) - len(raw.lstrip())
-            if _distinctive(title := _clean(named)):
-                found.append(ReportMention(start, start + len(named), title, None))
+            found.extend(_item_report(span, start))
             continue
+        if in_list and unit.marker:
+            continue  # an untitled item ("is MAPPA achieving its objectives?") does not end the list
         intro_para = unit.paragraph if introduces_papers(span) else None
     return found
+
+
+def _item_report(span: str, start: int) -> list[ReportMention]:
+    """The report a titled item names, without a trailing "(for copy see ...)"."""
+    named = (span[:m.start()] if (m := FOR_COPY.search(span)) else span).rstrip(" ;.:")
+    title = _clean(named)
+    return [ReportMention(start, start + len(named), title, None)] if _distinctive(title) else []
