@@ -339,8 +339,9 @@ def test_an_event_that_will_take_place_is_no_undertaking():
 def test_resolved_to_and_resolved_unanimously_open_decisions():
     data = run("5. Budget\nRESOLVED to note the report.\n\n6. Estates\nRESOLVED unanimously that the estates "
                "strategy be approved.")
+    # the quote keeps the head on the point's own line: "RESOLVED" is what makes it a decision
     assert [e["quote"] for e in events_of(data, "Resolution")] == [
-        "to note the report.", "that the estates strategy be approved."]
+        "RESOLVED to note the report.", "RESOLVED unanimously that the estates strategy be approved."]
 
 
 def test_a_list_of_questions_after_its_introduction_gives_a_question_per_line():

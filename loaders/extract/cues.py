@@ -64,7 +64,14 @@ PASSIVE_QUESTION = re.compile(
 ANSWER_STRONG = (r"explained|confirmed|clarified|advised|responded|replied|answered|assured|"
                  r"reassured|acknowledged|reaffirmed|reiterated|read\s+(?:out\s+)?a\s+statement|"
                  r"explains|confirms|clarifies|advises|responds|replies|answers|assures|acknowledges|"
-                 r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)")
+                 r"(?:provided|gave)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:explanation|clarification|assurance|reassurance)|"
+                 # "informed the Panel that", like "advised the Panel that": told to the ones asking
+                 r"(?:informed|told)\s+(?:the\s+)?(?i:panel|committee|board|members|meeting)\s+that|"
+                 # "provided the Panel with a detailed verbal update on", "gave a presentation": an account given
+                 r"(?<!which\s)(?<!that\s)(?:provided|gave|delivered)\s+(?:the\s+)?(?i:panel|committee|board|members)?\s*(?:with\s+)?"
+                 r"an?\s+(?:\w+\s+){0,2}?(?:update|presentation|briefing|overview)\s+(?:on|of|to|about|regarding)\b"
+                 # an update on progress or on actions is a status update, not an account given
+                 r"(?!\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:progress|actions?|recommendations?)\b)")
 ANSWER_WEAK = (r"reported|stated|informed|told|indicated|noted|said|added|commented|emphasised|emphasized|highlighted|"
                r"estimated|accepted|agreed|outlined|suggested|believed|understood")
 ANSWER = re.compile(
@@ -132,8 +139,11 @@ ASKED_TO = re.compile(  # not "may have been asked to": what could happen, not w
 ASK_OTHER = re.compile(
     r"\b(?P<verb>asked|requested|tasked|instructed|commissioned|directed|urged|encouraged|called\s+(?:up)?on)"
     r"\s+(?=(?:that\s+)?(?:the\s+)?[A-Z])")
+# Taking or keeping a seat is membership, not work owed: "willingness to continue to serve as a
+# Panel member", "be invited to serve as a co-opted member".
+SERVING = r"(?:continue\s+(?:to\s+)?)?(?:serve|stand|act\s+as|remain\s+(?:as|a|on)\b|join|become)\b"
 INTENTION = re.compile(r"\bit was (?:the\s+)?(?P<who>.{2,60}?)['’]s?\s+intention\b|"
-                       r"\b(?:his|her|their|its)\s+(?:intention|willingness|readiness)\s+(?:of|to)\b|"
+                       rf"\b(?:his|her|their|its)\s+(?:intention|willingness|readiness)\s+(?:of|to)\b(?!\s+{SERVING})|"
                        r"\bincumbent\s+(?:up)?on\s+(?:him|her|them|himself|herself)\s+to\b")
 # Agentless future and modal passives: "would be circulated", "could be provided later in 2017",
 # "should be reviewed by X", "further work would be done".  States are not acts.
@@ -197,7 +207,7 @@ DECIDES = re.compile(r"^\s*(?:that|That|THAT)\b|\b(?:be|is|are|was|were|has|have
                      r"\b[a-z]{3,}(?:ed|es|s)\b")  # "That the group develop ...": a that-clause decides
 RESOLUTION_PASSIVE_ACTION = re.compile(
     r"\bbe\s+(?:arranged|provided|circulated|sent|written|brought|submitted|scheduled|added|"
-    r"prepared|reported|made|held|organised|established|set up|reviewed|invited|shared|"
+    rf"prepared|reported|made|held|organised|established|set up|reviewed|invited(?!\s+to\s+{SERVING})|shared|"
     r"published|presented|included|updated|forwarded|requested|sought|undertaken)\b|"
     # Put off to a later meeting: the body undertakes to take the item up again.
     r"\bbe\s+(?:deferred|postponed|adjourned|brought\s+back|considered\s+further)\b"
@@ -207,7 +217,7 @@ RESOLUTION_PASSIVE_ACTION = re.compile(
 RESOLUTION_ASKED = re.compile(
     r"\b(?:be|is|are)\s+(?:requested|asked|invited|instructed|recommended|authori[sz]ed|empowered|"
     r"(?:given|granted)\s+(?:the\s+)?(?:delegated\s+)?(?:authority|powers?)|delegated\s+(?:authority|powers?))"
-    r"\s+to\s+(?!note\b)(?P<what>\w+)", re.I)
+    rf"\s+to\s+(?!note\b|{SERVING})(?P<what>\w+)", re.I)
 RESOLUTION_THROUGH = re.compile(r"\b(?:actioned|provided|produced|prepared|led|progressed)\s+(?:through|by)\s+", re.I)
 # "that the Commissioner provides information", "that the Panel should write", "but would explore":
 # any verb other than noting or receiving, after the decision's subject.
@@ -244,7 +254,7 @@ DONE_VERBS = (r"(?:enhanced|received|complied\s+with|put\s+in\s+place|published|
               r"submitted|actioned|addressed|resolved|closed|discharged|extended|re-assessed|remitted|"
               r"rolled\s+out|set\s+up|signed\s+off|finalised|removed)")
 PROGRESS = [
-    ("closed", re.compile(rf"\b(?:had|has|have)\s+(?:now\s+)?been\s+(?:\w+ly\s+)?{DONE_VERBS}\b|"
+    ("closed", re.compile(rf"\b(?:had|has|have)\s+(?:now\s+|already\s+)?been\s+(?:\w+ly\s+|already\s+)?{DONE_VERBS}\b|"
                           r"\bnow\s+(?:live|in\s+place|complete|completed|operational|published|available)\b", re.I)),
     ("overdue", re.compile(rf"\b(?:had|has|have)\s+not\s+yet\s+been\s+\w+|"
                            rf"\b(?:had|has|have)\s+not\s+been\s+{DONE_VERBS}\b|"
@@ -255,7 +265,12 @@ PROGRESS = [
                                r"\bongoing\b(?!\s+[a-z]{3,}\b(?<!\band\b))|"
                                r"\bprogress\s+(?:in|on|with|made|against|towards)\b|\bon\s+(?:the\s+right\s+)?"
                                r"(?:track|trajectory)\b|\bclosure\s+of\b|\bupdated?\s+(?:the\s+)?(?:Panel|Committee|"
-                               r"Members)\s+on\b|\b(?:verbal|written|progress)\s+update\s+on\b", re.I)),
+                               r"Members)\s+on\b|\bprogress\s+update\s+on\b|"
+                               # "a verbal update on the 'live' actions": on progress, not on events
+                               r"\b(?:verbal|written)\s+update\s+on\s+(?:the\s+)?(?:\S+\s+){0,2}?"
+                               r"(?:progress|actions?|recommendations?|work)\b|"
+                               r"\b(?:was|were|is|are)\s+continuing\s+to\s+(?:work|develop|progress|implement|review)\b|"
+                               r"\bcontinues\s+to\s+(?:work|develop|progress|implement)\b", re.I)),
 ]
 ACTION_NUMBER = re.compile(r"\bAction\s+(?:No\.?|Number|#)?\s*(?P<num>\d{1,4}[a-z]?)\b", re.I)
 REFERS_TO_MEETING = re.compile(r"\b(?:meeting|panel|committee)\s+(?:held\s+)?on\s+", re.I)

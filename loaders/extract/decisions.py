@@ -28,7 +28,8 @@ class DecisionRules(FinderState):
         text = self.text[unit.start:unit.end]
         if not cues.DECIDES.search(text):
             return  # "Action 10 - Domestic Abuse": a heading under a decision head decides nothing
-        self.events.append(RawEvent("Resolution", unit.start, unit.end, unit.item))
+        # the quote keeps its head ("RESOLVED that ..."): that word is what makes it a decision
+        self.events.append(RawEvent("Resolution", unit.start if unit.lead is None else unit.lead, unit.end, unit.item))
         resolution_index = len(self.events) - 1
         owner, is_action = self._resolution_owner(unit, text, unit_mentions)
         if is_action:

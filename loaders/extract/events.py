@@ -39,6 +39,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:to\s+be|is|are|was|were|will\s+be|been)\s+$")
 REPLY_VERB = re.compile(r"responded|replied|answered")
 THAT_AFTER = re.compile(r"\s+that\b")
 MINUTES_LINE = re.compile(r"^[ \t]*Minutes:", re.M)
+EXHORT = frozenset({"urged", "encouraged"})
 COORDINATED = re.compile(r"\b(?:and|but|or)\s+(?:then\s+)?$")
 
 
@@ -77,6 +78,7 @@ class EventFinder(DecisionRules, ProgressRules):
         self.events: list[RawEvent] = []
         self.last_question: dict[int, int] = {}
         self.answered_since_question: dict[int, set[str]] = {}  # who answered the item's last question
+        self.last_speaker: dict[int, str | None] = {}  # by item: who gave its latest answer
         self.status_intro: str | None = None
         self.procedural_items: list[bool] = []  # by item: a procedural item gives no events
         self.answer_intro: tuple[int, Mention | None] | None = None
@@ -289,7 +291,7 @@ class EventFinder(DecisionRules, ProgressRules):
             if k == "answer" and cue.verb in ("agreed",) and not THAT_AFTER.match(self.text, cue.end, clause.end):
                 return None
             if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and \
-                    self.last_question.get(self.current_item) is None:
+                    self.last_question.get(self.current_item) is None and not self._goes_on_answering(cue, who):
                 return None  # "The Commissioner noted that ...", unprompted: an announcement
             if k == "answer" and not cues.STRONG_VERB.fullmatch(cue.verb) and side(who) == "person" and \
                     self._answered_by_other(who):
@@ -331,6 +333,11 @@ class EventFinder(DecisionRules, ProgressRules):
             return len(words) == 2 and words[1][0] in CONJUNCTIONS and words[1][1] > 0
         return words[0][0] in CONJUNCTIONS
 
+    def _goes_on_answering(self, cue, who: Mention) -> bool:
+        """"He added that ...": ``who`` gave the item's latest answer, and "added" goes on with it
+        (a "noted" may start a presentation's next point, not carry on an answer)."""
+        return cue.verb == "added" and self.last_speaker.get(self.current_item) == who.name
+
     def _answered_by_other(self, who: Mention) -> bool:
         """The item's last question has its answer, from someone other than ``who``."""
         speakers = self.answered_since_question.get(self.current_item, set())
@@ -342,6 +349,8 @@ class EventFinder(DecisionRules, ProgressRules):
         if target is None or (target.type == "Role" and target.side != "member"
                               and self.text[target.start:target.end].endswith("s")):
             return False  # "had encouraged PCCs to ...": offices in general, nobody's work
+        if cue.verb in EXHORT and target.side == "member":
+            return False  # "urged Panel Members to ensure ...": members exhorting members, nothing owed
         if THAT.match(self.text, cue.end, target.start):
             return cues.BASE_VERB.match(self.text, target.end, clause.end) is not None and \
                 TO_VERB.match(self.text, target.end, clause.end) is None
@@ -365,6 +374,7 @@ class EventFinder(DecisionRules, ProgressRules):
             ev.actor = None if cue.kind == "passive_answer" else who
             ev.links["answers"] = self.last_question.get(unit.item)
             self.answered_since_question.setdefault(unit.item, set()).add(ev.actor.name if ev.actor else "")
+            self.last_speaker[unit.item] = ev.actor.name if ev.actor else None
         else:
             ev.actor, owed_to = self._owner(cue, clause, who)
             ev.addressee = owed_to
@@ -376,6 +386,7 @@ class EventFinder(DecisionRules, ProgressRules):
         """The next event is the item's latest question; nobody has answered it yet."""
         self.last_question[item] = len(self.events)
         self.answered_since_question[item] = set()
+        self.last_speaker[item] = None
 
     def _owner(self, cue, clause, who):
         if cue.kind in ("ask_other", "question"):

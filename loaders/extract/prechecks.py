@@ -65,7 +65,7 @@ PRECHECK: dict[re.Pattern, tuple[str, ...]] = {
                  "show of hands", "welcomed"),
     **{pattern: stems for (_, pattern), stems in zip(PROGRESS, (
         ("been", "now"), ("not", "missed", "possible", "delayed"),
-        ("being", "ongoing", "progress", "track", "trajectory", "closure", "update")), strict=True)},
+        ("being", "ongoing", "progress", "track", "trajectory", "closure", "update", "continu")), strict=True)},
 }
 
 

@@ -13,6 +13,7 @@ from scrutiny.loaders.kinds import UpdateStatus
 
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 NOTHING_DONE = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,7}$")
+RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$")
 
 
 class ProgressRules(FinderState):
@@ -42,7 +43,11 @@ class ProgressRules(FinderState):
         for name, pattern in cues.PROGRESS:
             if prechecks.could_match(pattern, low) and (m := pattern.search(span)):
                 # "no questions had been received": nothing was done, so nothing progressed
-                return None if NOTHING_DONE.search(span, max(0, m.start() - 80), m.start()) else name
+                # "a decision ..., which had been published": a relative clause describes a thing
+                if NOTHING_DONE.search(span, max(0, m.start() - 80), m.start()) or \
+                        (name == "closed" and RELATIVE_BEFORE.search(span, max(0, m.start() - 12), m.start())):
+                    return None
+                return name
         return None
 
     def _status_event(self, unit, span, status) -> None:

@@ -44,6 +44,12 @@ PERIOD_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b")
 # surveys - SCP-D-...pdf", "Decision 003 – Crest Support to LCJB performance framework: year 3".
 DECISION_RECORD = re.compile(r"^[ \t]*Decision\s+(?:No\.?\s*)?\d{1,4}\s*[-–:]?\s*(?P<t>[A-Z][^\n:]{3,100}?)"
                              r"\s*(?:\s[-–]\s|:|\S+\.pdf)", re.M)
+# ModernGov lists each item's paper by its title and file: "Police and Crime Commissioner Annual
+# Report pdf icon PDF 158 KB".  The record of the last meeting, questions put and elections are
+# procedure, not a paper discussed.
+ATTACHED_PAPER = re.compile(r"^[ \t]*(?:\d{1,3}[.)]?\s+)?(?P<t>[A-Z][^\n]{3,120}?)[:.]?[ \t]+pdf icon[ \t]+PDF\b", re.M)
+PROCEDURE_PAPER = re.compile(r"(?:minutes|questions?|election|appointment\s+of\s+(?:the\s+)?(?:vice|chair)|agm|"
+                             r"apologies|declarations?|(?:vice[\s-])?chair)\b", re.I)
 # "HMIC reports concerning Honour-based Crime, Domestic Violence and Vulnerable People": one
 # report for each subject of the list.
 CAP_PHRASE = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*"
@@ -144,6 +150,8 @@ def _bare_head(phrase: str) -> bool:
 def _listed(text: str) -> list[ReportMention]:
     """Reports named by a decision list or by the subjects a plural "reports on" lists."""
     found = [ReportMention(m.start("t"), m.end("t"), _clean(m["t"]), None) for m in DECISION_RECORD.finditer(text)]
+    found += [ReportMention(m.start("t"), m.end("t"), _clean(m["t"]), None) for m in ATTACHED_PAPER.finditer(text)
+              if not PROCEDURE_PAPER.match(m["t"]) and _distinctive(m["t"])]
     for m in REPORTS_ON.finditer(text):
         for part in re.finditer(CAP_PHRASE, m["list"]):
             if _distinctive(part.group(0)):

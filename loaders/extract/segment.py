@@ -51,6 +51,7 @@ class Unit:
     marker: str | None = None
     paragraph: int = 0
     number: str | None = None  # an action number the decision head gave ("Action 4:")
+    lead: int | None = None  # where a decision head on the point's own line starts ("RESOLVED that ...")
     tags: set[str] = field(default_factory=set)
 
 
@@ -211,7 +212,8 @@ def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]
         pending_marker = m["marker"] if m and body_start >= e else None
         if body_start >= e:
             continue
-        if state.active and state.take(units, text, body_start, e, marker, item, p, head is not None):
+        lead = head.start("head") if head else None
+        if state.active and state.take(units, text, body_start, e, marker, item, p, lead):
             continue
         if not state.active and BARE_DECISION.match(text, body_start, e):
             a, b = _trim(text, body_start, e)
@@ -238,16 +240,16 @@ class _DecisionState:
         self.active, self.item, self.marker_style, self.points = True, item, None, []
         self.number = number
 
-    def take(self, units, text, start, end, marker, item, para, on_head_line) -> bool:
+    def take(self, units, text, start, end, marker, item, para, lead) -> bool:
         style = _marker_style(marker)
         starts_that = re.match(r"\s*(that|That|THAT)\b", text[start:end]) is not None
         # the first paragraph under a head is its first point ("Councillor Young be re-appointed")
-        if on_head_line or not self.points or \
+        if lead is not None or not self.points or \
                 (self.marker_style and style == self.marker_style) or (not marker and starts_that):
             if self.marker_style is None and marker:
                 self.marker_style = style
             a, b = _trim(text, start, end)
-            self.points.append(Unit(a, b, item, "resolution", marker, para, self.number))
+            self.points.append(Unit(a, b, item, "resolution", marker, para, self.number, lead))
             return True
         if self.points and marker and style != "number":  # a sub-list inside the last point: its continuation
             self.points[-1].end = _trim(text, start, end)[1]
