@@ -78,3 +78,26 @@ def test_a_decision_quote_keeps_its_resolved_head():
     data = run("7. Budget\nRESOLVED that the revised budget be approved.")
     (resolution,) = events_of(data, "Resolution")
     assert resolution["quote"] == "RESOLVED that the revised budget be approved."
+
+
+def test_a_members_point_that_is_replied_to_was_a_question():
+    data = run("5. Budget\n\nCouncillor Adeyemi mentioned the cuts to the youth offer and what they would mean "
+               "for the town. The Commissioner replied that the offer would be protected.")
+    (question,) = events_of(data, "Question")
+    assert actor(data, question, "asker") == "Councillor Adeyemi"
+    (answer,) = events_of(data, "Answer")
+    assert answer["answers"] == question["id"]
+
+
+def test_a_members_point_with_no_reply_stays_unasked():
+    data = run("5. Budget\nCouncillor Adeyemi mentioned the cuts to the youth offer. The Panel noted the report.")
+    assert not events_of(data, "Question")
+
+
+def test_every_bare_subjunctive_under_resolved_that_is_a_point():
+    data = run("2. Appointments\n\nResolved that:\n\nCouncillor Ives be appointed as Chair of the Panel.\n\n"
+               "Dr Kaur, Independent Member be appointed as Vice Chair of the Panel.\n\n"
+               "The Commissioner introduced her report.")
+    quotes = [e["quote"] for e in events_of(data, "Resolution")]
+    assert quotes == ["Councillor Ives be appointed as Chair of the Panel.",
+                      "Dr Kaur, Independent Member be appointed as Vice Chair of the Panel."]

@@ -84,6 +84,7 @@ class EventFinder(DecisionRules, ProgressRules):
         self.answer_intro: tuple[int, Mention | None] | None = None
         self.front: list[tuple[int, int]] = []
         self.question_list: tuple[int, Mention | None] | None = None  # (item, asker) of a list of questions
+        self.unreplied: tuple[int, int, int, Mention | None] | None = None  # a member's last point, if it asked nothing
         self.procedural = False
         self.current_item = 0
 
@@ -170,6 +171,22 @@ class EventFinder(DecisionRules, ProgressRules):
         if "Commitment" not in emitted:
             self._agentless(unit, clause, quote, framing)
         self._question_list(unit, clause, quote, framing, emitted)
+        self._remember_point(unit, clause, subject, emitted)
+
+    def _remember_point(self, unit: Unit, clause: Clause, subject: Mention | None, emitted: set[str]) -> None:
+        """A named member's sentence that asks nothing in words ("Mr Y referred to the cuts and
+        what their impact would have been") is a question when the next sentence replies to it."""
+        if subject is None:  # a sentence with no cue has no subject worked out: its opening name
+            lead = BULLET_LEAD.match(self.text, clause.start)
+            subject = self._mention_at(lead.end() if lead else clause.start)
+        named_member = subject is not None and subject.type == "Person" and side(subject) in ("member", "person")
+        point = self.unreplied
+        if named_member and not emitted:
+            self.unreplied = (unit.item, clause.start, clause.end, subject)
+        elif point is not None and subject is None and not emitted and unit.start <= point[1]:
+            self.unreplied = (point[0], point[1], clause.end, point[3])  # "... and what they would mean"
+        else:
+            self.unreplied = None
 
     def _question_list(self, unit: Unit, clause: Clause, quote: str, framing: bool, emitted: set[str]) -> None:
         """"The Panel discussed:" and a list of lines ending "?": each line a question, asked by
@@ -371,6 +388,7 @@ class EventFinder(DecisionRules, ProgressRules):
             ev.addressee = self._addressee(cue, clause)
             self._asked(unit.item)
         elif kind == "Answer":
+            self._replied_to(unit, cue)
             ev.actor = None if cue.kind == "passive_answer" else who
             ev.links["answers"] = self.last_question.get(unit.item)
             self.answered_since_question.setdefault(unit.item, set()).add(ev.actor.name if ev.actor else "")
@@ -381,6 +399,13 @@ class EventFinder(DecisionRules, ProgressRules):
             ev.due = due_phrase(quote)
             ev.links["arises_from"] = self.last_question.get(unit.item)
         self.events.append(ev)
+
+    def _replied_to(self, unit: Unit, cue) -> None:
+        """"The Chief Constable replied that ...": the member's point just before was a question."""
+        point, self.unreplied = self.unreplied, None
+        if point is not None and point[0] == unit.item and REPLY_VERB.fullmatch(cue.verb):
+            self._asked(unit.item)
+            self.events.append(RawEvent("Question", point[1], point[2], unit.item, point[3]))
 
     def _asked(self, item: int) -> None:
         """The next event is the item's latest question; nobody has answered it yet."""

@@ -14,6 +14,7 @@ from scrutiny.loaders.kinds import UpdateStatus
 ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 NOTHING_DONE = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,7}$")
 RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$")
+PAPER_VERB = re.compile(r"\b(?:published|submitted|received|circulated)$")
 
 
 class ProgressRules(FinderState):
@@ -43,9 +44,10 @@ class ProgressRules(FinderState):
         for name, pattern in cues.PROGRESS:
             if prechecks.could_match(pattern, low) and (m := pattern.search(span)):
                 # "no questions had been received": nothing was done, so nothing progressed
-                # "a decision ..., which had been published": a relative clause describes a thing
+                # "a decision ..., which had been published": a paper's history told in a relative
+                # clause describes it ("a poor process, which had been addressed" still reports)
                 if NOTHING_DONE.search(span, max(0, m.start() - 80), m.start()) or \
-                        (name == "closed" and RELATIVE_BEFORE.search(span, max(0, m.start() - 12), m.start())):
+                        (RELATIVE_BEFORE.search(span, max(0, m.start() - 12), m.start()) and PAPER_VERB.search(m[0])):
                     return None
                 return name
         return None

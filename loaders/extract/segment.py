@@ -30,6 +30,8 @@ DECISION = re.compile(
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
 BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
+# Under "Resolved that:", a later point reads "Mel Jones, Co-opted Member be re-appointed as Vice Chair".
+SUBJUNCTIVE_POINT = re.compile(r"[^\n]{3,300}?\bbe\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
 HEAD_THAT = re.compile(r"\s*+that\s*+(?::\s*+)?", re.I)
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
@@ -205,6 +207,7 @@ def segment(text: str, title: str | None = None) -> tuple[list[Item], list[Unit]
             state.open(units, item, head["num"])
             s = head.end()
             if s >= e or HEAD_THAT.fullmatch(text, s, e):
+                state.that_head = True
                 continue  # "Resolved that:" alone: its points follow
         m = MARKER.match(text, s, e)
         marker = m["marker"] if m else pending_marker
@@ -234,15 +237,18 @@ class _DecisionState:
         self.marker_style: str | None = None
         self.points: list[Unit] = []
         self.number: str | None = None
+        self.that_head = False
 
     def open(self, units, item, number=None):
         self.close(units)
         self.active, self.item, self.marker_style, self.points = True, item, None, []
+        self.that_head = False  # "Resolved that:" alone on its line: each point is a bare subjunctive
         self.number = number
 
     def take(self, units, text, start, end, marker, item, para, lead) -> bool:
         style = _marker_style(marker)
-        starts_that = re.match(r"\s*(that|That|THAT)\b", text[start:end]) is not None
+        starts_that = re.match(r"\s*(that|That|THAT)\b", text[start:end]) is not None or \
+            (self.that_head and SUBJUNCTIVE_POINT.match(text, start, end) is not None)
         # the first paragraph under a head is its first point ("Councillor Young be re-appointed")
         if lead is not None or not self.points or \
                 (self.marker_style and style == self.marker_style) or (not marker and starts_that):
