@@ -122,6 +122,7 @@ class Document(LabelledNode):
     text = StringProperty(required=True)
     meeting_date = StringProperty()
     loaded_at = StringProperty()
+    extractor = StringProperty()  # the build that read it: a newer one reads the same bytes again
     complete = BooleanProperty(default=False)
     records = RelationshipTo("Meeting", "RECORDS")
 

@@ -28,6 +28,7 @@ from scrutiny.graph.cypher import (
 )
 from scrutiny.graph.stores.base import Store
 from scrutiny.loaders.extract.limited import extract_limited
+from scrutiny.loaders.extract.version import extractor_version
 from scrutiny.loaders.kinds import EventKind
 from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
@@ -148,12 +149,16 @@ NOTHING_FOUND = "no questions, answers or commitments found"
 
 def load_document(store: Store, doc: DocumentText, settings: Settings,
                   warnings: list[str] | None = None) -> str:
-    """Load one read document; 'loaded', or 'skipped' when its text is already loaded.
+    """Load one read document; 'loaded', or 'skipped' when its text is already loaded by this
+    build of the extractor.  Read by an earlier build, it is removed and read again (a crash
+    between the two leaves it absent, and the next load reads it).
     A document with no question, answer or commitment in it is loaded, with a warning."""
-    done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.key AS key",
+    done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.extractor AS extractor",
                      {"key": doc.id})
-    if done:
+    if done and done[0]["extractor"] == extractor_version():
         return "skipped"
+    if done:
+        store.write(delete_document_statements(doc.id))
     extraction = extract_limited(doc, settings)  # under the limits of parsing
     if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
         warnings.append(NOTHING_FOUND)

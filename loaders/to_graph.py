@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from scrutiny.graph.model import Graph
 from scrutiny.loaders.dates import add_days
+from scrutiny.loaders.extract.version import extractor_version
 from scrutiny.loaders.keys import (
     agenda_item_key,
     body_key,
@@ -76,7 +77,8 @@ class _Keys:
 def to_graph(ex: Extraction) -> Graph:
     g, keys, doc = Graph(), _Keys(ex), ex.document
     d = g.add_node("Document", doc.id, source=doc.source, url=doc.url, format=doc.format,
-                   title=doc.title, text=doc.text, meeting_date=doc.meeting_date, complete=False)
+                   title=doc.title, text=doc.text, meeting_date=doc.meeting_date, complete=False,
+                   extractor=extractor_version())
     meeting = _meeting(g, keys, ex, d)
     items = {}
     for item in ex.items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scrutiny.graph.cypher import Statement
 from scrutiny.loaders.pipeline import expand, load_paths
 from tests.conftest import EXAMPLES
 
@@ -35,6 +36,23 @@ def test_loading_twice_leaves_an_identical_graph(store, settings):
     assert len(first.loaded) == len(files) and not first.failed
     assert second.skipped == [str(f) for f in files] and not second.loaded
     assert _counts(store) == before
+
+
+def test_a_file_read_by_an_earlier_extractor_is_read_again_and_replaces_its_old_events(store, settings, tmp_path):
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("Councillor Boyes asked whether the register had been updated. The Commissioner "
+                   "explained that it had been, and would circulate it to Members.")
+    load_paths(store, [doc], settings)
+    before = _counts(store)
+    # what a store loaded by an older build holds: its own events, and that build's mark
+    store.write([Statement("MATCH (d:Document) SET d.extractor = $old", {"old": "an-earlier-build"}),
+                 Statement("MATCH (q:Question) SET q.quote = $quote", {"quote": "what the old rules found"})])
+    again = load_paths(store, [doc], settings)
+    assert again.loaded == [str(doc)] and not again.skipped
+    assert _counts(store) == before
+    assert store.run("MATCH (q:Question) RETURN q.quote AS quote") == [
+        {"quote": "Councillor Boyes asked whether the register had been updated."}]
+    assert load_paths(store, [doc], settings).skipped == [str(doc)]
 
 
 def test_changed_file_replaces_its_own_subgraph(store, settings, tmp_path):
