@@ -39,6 +39,14 @@ def crime_plan(kent_store) -> dossier.Dossier:
     return dossier.gather(kent_store, CRIME_PLAN, as_of=KENT_AS_OF)
 
 
+def test_the_same_dossier_reads_from_neo4j_as_from_the_embedded_store(graphs, crime_plan):
+    """The dossier's reads are portable Cypher: Neo4j, loaded with the same nine meetings,
+    gives the same page word for word."""
+    on_neo4j = dossier.gather(kent(graphs, "neo4j")[0], CRIME_PLAN, as_of=KENT_AS_OF)
+    assert len(crime_plan.statements()) > 20
+    assert dossier_md.render(on_neo4j) == dossier_md.render(crime_plan)
+
+
 def _minutes() -> dict[str, str]:
     """{public URL: text} of the nine Kent meetings, from the folder's manifest."""
     with (KENT / "manifest.csv").open() as f:
