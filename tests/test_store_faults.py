@@ -25,7 +25,7 @@ import pytest
 from scrutiny.errors import StoreFault, StoreUnavailable, StoreUntrusted
 from scrutiny.graph.stores.embedded import EmbeddedStore
 from scrutiny.graph.stores.server import ServerDir
-from scrutiny.graph.stores.sockets import SOCKET_PATH_MAX, private_dir
+from scrutiny.graph.stores.sockets import SOCKET_PATH_MAX, private_dir, socket_path
 from tests.conftest import EXAMPLES, free_port
 from tests.processes import cli, server_processes
 
@@ -86,6 +86,12 @@ class Squatter:
     def pending(self) -> bool:
         return bool(select.select([self.listener], [], [], 0)[0]) or self.reading
 
+
+
+def test_a_runtime_directory_too_long_for_a_socket_falls_back_to_tmp(monkeypatch, long_data_dir):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "/run/user/" + "x" * 120)
+    assert private_dir() == Path("/tmp") / f"scrutiny-{os.getuid()}"
+    assert len(socket_path(long_data_dir)) <= SOCKET_PATH_MAX
 
 
 def test_a_long_data_directory_puts_its_socket_in_a_private_directory(runtime, long_data_dir):

@@ -27,10 +27,18 @@ SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
 SOCKET_NAME = "server.sock"
 
 
+# The fallback socket's name: a 16-digit digest and ".sock", after the private directory.
+FALLBACK_NAME_LEN = 1 + 16 + len(".sock")
+
+
 def private_dir() -> Path:
-    """The fallback directory for sockets whose path in the data directory is too long."""
-    base = os.environ.get("XDG_RUNTIME_DIR") or "/tmp"
-    return Path(base) / f"scrutiny-{os.getuid()}"
+    """The fallback directory for sockets whose path in the data directory is too long:
+    under $XDG_RUNTIME_DIR, or under /tmp when that is unset or itself too long to hold one."""
+    for base in (os.environ.get("XDG_RUNTIME_DIR"), "/tmp"):
+        folder = Path(base or "/tmp") / f"scrutiny-{os.getuid()}"
+        if len(str(folder)) + FALLBACK_NAME_LEN <= SOCKET_PATH_MAX:
+            return folder
+    return Path("/tmp") / f"scrutiny-{os.getuid()}"
 
 
 def socket_path(root: Path) -> str:
