@@ -27,12 +27,13 @@ from scrutiny.graph.cypher import (
     upsert_statements,
 )
 from scrutiny.graph.stores.base import Store
+from scrutiny.loaders.ahead import ExtractAhead
 from scrutiny.loaders.extract.limited import extract_limited
 from scrutiny.loaders.extract.version import extractor_version
 from scrutiny.loaders.kinds import EventKind
 from scrutiny.loaders.read.files import read_document
 from scrutiny.loaders.read.manifest import MANIFEST_NAMES, ManifestCache, Metadata
-from scrutiny.loaders.records import DocumentText
+from scrutiny.loaders.records import DocumentText, Extraction
 from scrutiny.loaders.to_graph import to_graph
 from scrutiny.settings import Settings
 
@@ -147,19 +148,28 @@ ACCOUNTABLE = {EventKind.QUESTION, EventKind.CHALLENGE, EventKind.ANSWER, EventK
 NOTHING_FOUND = "no questions, answers or commitments found"
 
 
-def load_document(store: Store, doc: DocumentText, settings: Settings,
-                  warnings: list[str] | None = None) -> str:
-    """Load one read document; 'loaded', or 'skipped' when its text is already loaded by this
-    build of the extractor.  Read by an earlier build, it is removed and read again (a crash
-    between the two leaves it absent, and the next load reads it).
-    A document with no question, answer or commitment in it is loaded, with a warning."""
+def _loaded_by(store: Store, doc: DocumentText) -> str | None:
+    """"current" when this build already loaded the text, "earlier" when an older build did."""
     done = store.run("MATCH (d:Document {key: $key}) WHERE d.complete = true RETURN d.extractor AS extractor",
                      {"key": doc.id})
-    if done and done[0]["extractor"] == extractor_version():
+    if not done:
+        return None
+    return "current" if done[0]["extractor"] == extractor_version() else "earlier"
+
+
+def load_document(store: Store, doc: DocumentText, settings: Settings, warnings: list[str] | None = None,
+                  extracted: Callable[[], Extraction] | None = None) -> str:
+    """Load one read document; 'loaded', or 'skipped' when its text is already loaded by this
+    build of the extractor.  Read by an earlier build, it is removed and read again (a crash
+    between the two leaves it absent, and the next load reads it).  ``extracted`` gives its
+    extraction when that was started ahead; else it is extracted here.
+    A document with no question, answer or commitment in it is loaded, with a warning."""
+    loaded_by = _loaded_by(store, doc)
+    if loaded_by == "current":
         return "skipped"
-    if done:
+    extraction = extracted() if extracted else extract_limited(doc, settings)  # under the limits of parsing
+    if loaded_by == "earlier":
         store.write(delete_document_statements(doc.id))
-    extraction = extract_limited(doc, settings)  # under the limits of parsing
     if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
         warnings.append(NOTHING_FOUND)
     graph = to_graph(extraction)
@@ -167,30 +177,47 @@ def load_document(store: Store, doc: DocumentText, settings: Settings,
     return "loaded"
 
 
+def _jobs(store: Store, docs: Iterable[tuple[Path, DocumentText | LoaderError]]
+          ) -> Iterator[tuple[Path, DocumentText | LoaderError, bool]]:
+    """Each read document, and whether to extract it ahead: not when this build loaded it."""
+    for path, doc in docs:
+        yield path, doc, isinstance(doc, DocumentText) and _loaded_by(store, doc) != "current"
+
+
 def load_paths(store: Store, paths: list[Path], settings: Settings,
                overrides: Metadata | None = None,
                progress: Callable[[Path], None] | None = None, today: str | None = None
                ) -> LoadReport:
-    """Load every path (a failure is recorded, the rest go on), then link across meetings."""
+    """Load every path (a failure is recorded, the rest go on), then link across meetings.
+    Documents are written one at a time in order while the next ones are extracted."""
     report = LoadReport()
     purge_incomplete(store)
-    for path, doc in read_documents(paths, settings, overrides):
-        try:
-            if isinstance(doc, LoaderError):
-                raise doc
-            notes = list(doc.warnings)
-            outcome = load_document(store, doc, settings, notes)
-            report.warnings += [{"file": str(path), "warning": w} for w in notes]
-            (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
-        except StoreUnavailable:
-            raise  # every later document would fail the same way: stop, the load is re-runnable
-        except ScrutinyError as exc:
-            report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
-        if progress:
-            progress(path)
+    ahead = ExtractAhead(settings)
+    try:
+        for path, doc, extracted in ahead.run(_jobs(store, read_documents(paths, settings, overrides))):
+            _load_one(store, path, doc, extracted, settings, report)
+            if progress:
+                progress(path)
+    finally:
+        ahead.close()
     from scrutiny.loaders.link.store import derive_all  # only loading links: extract never needs it
     derive_all(store, today)
     return report
+
+
+def _load_one(store: Store, path: Path, doc: DocumentText | LoaderError,
+              extracted: Callable[[], Extraction] | None, settings: Settings, report: LoadReport) -> None:
+    try:
+        if isinstance(doc, LoaderError):
+            raise doc
+        notes = list(doc.warnings)
+        outcome = load_document(store, doc, settings, notes, extracted)
+        report.warnings += [{"file": str(path), "warning": w} for w in notes]
+        (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
+    except StoreUnavailable:
+        raise  # every later document would fail the same way: stop, the load is re-runnable
+    except ScrutinyError as exc:
+        report.failed.append({"file": str(path), "reason": getattr(exc, "reason", str(exc))})
 
 
 def save_report(report: LoadReport, data_dir: Path) -> Path:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from scrutiny.graph.cypher import Statement
+from scrutiny.graph.stores.base import open_store
 from scrutiny.loaders.pipeline import expand, load_paths
-from tests.conftest import EXAMPLES
+from scrutiny.settings import Settings
+from tests.conftest import EXAMPLES, KENT, graph_contents
 
 FACTS = ("Question", "Answer", "Commitment", "Resolution", "StatusUpdate")
 
@@ -79,3 +81,21 @@ def test_bad_files_are_reported_and_the_rest_of_the_batch_loads(store, settings,
     reasons = {f["file"].rsplit("/", 1)[-1]: f["reason"] for f in report.failed}
     assert set(reasons) == {"empty.txt", "garbage.txt", "broken.pdf"}
     assert "no text" in reasons["empty.txt"] and "binary" in reasons["garbage.txt"]
+
+
+def test_extracting_ahead_on_two_workers_gives_the_graph_of_loading_one_document_at_a_time(tmp_path):
+    """The Kent meetings and the examples, loaded as one batch extracted two at a time, make
+    the very graph that loading each file on its own, on one worker, makes (links included)."""
+    files = expand([str(EXAMPLES), str(KENT)])
+    two = Settings(data_dir=tmp_path / "batch", load_workers=2)
+    one = Settings(data_dir=tmp_path / "single", load_workers=1)
+    batch, single = open_store(two), open_store(one)
+    try:
+        report = load_paths(batch, files, two, today="2018-09-27")
+        for f in files:
+            load_paths(single, [f], one, today="2018-09-27")
+        assert len(report.loaded) == len(files) and not report.failed
+        assert graph_contents(batch) == graph_contents(single)
+    finally:
+        batch.close()
+        single.close()
