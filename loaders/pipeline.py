@@ -27,6 +27,7 @@ from scrutiny.graph.cypher import (
     upsert_statements,
 )
 from scrutiny.graph.stores.base import Store
+from scrutiny.graph.version import bump_statement
 from scrutiny.loaders.extract.limited import extract_limited
 from scrutiny.loaders.kinds import EventKind
 from scrutiny.loaders.read.files import read_document
@@ -71,7 +72,7 @@ def expand(paths: Iterable[str]) -> list[Path]:
 def purge_incomplete(store: Store) -> int:
     rows = store.run("MATCH (d:Document) WHERE d.complete = false RETURN d.key AS key")
     for row in rows:
-        store.write(delete_document_statements(row["key"]))
+        store.write([*delete_document_statements(row["key"]), bump_statement()])
     return len(rows)
 
 
@@ -108,17 +109,17 @@ def completion_statement(doc_key: str) -> Statement:
 
 def write_document(store: Store, statements: list[Statement], doc_key: str) -> None:
     """The document's statements and, last in the same transaction, its mark of completion,
-    so that a crash leaves the document whole or absent.
+    so that a crash leaves the document whole or absent; the graph's version is bumped with them.
 
     A statement that fails rolls the transaction back on Neo4j; the embedded store's
     MULTI/EXEC does not, and would leave the rest written and marked complete, so a
     document whose write failed is removed again.
     """
     try:
-        store.write([*statements, completion_statement(doc_key)])
+        store.write([*statements, completion_statement(doc_key), bump_statement()])
     except ScrutinyError:
         try:
-            store.write(delete_document_statements(doc_key))
+            store.write([*delete_document_statements(doc_key), bump_statement()])
         except ScrutinyError:
             pass  # the store itself is failing; the error that matters is the first
         raise
