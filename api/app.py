@@ -22,6 +22,7 @@ from scrutiny.api.cache import ResponseCache
 from scrutiny.api.cache_middleware import ResponseCacheMiddleware
 from scrutiny.api.gate import RequestGate
 from scrutiny.api.pages import HTTP_CODES, NOT_A_DATE, error
+from scrutiny.api.version_reads import SharedVersionReads
 from scrutiny.errors import QueryParameterError, ScrutinyError, StoreCorrupt, StoreUnavailable, bad_date
 from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None, store=None, cache: ResponseCach
         from scrutiny.graph.stores.base import open_store
         own = store is None
         app.state.store = open_store(settings) if own else store
+        app.state.version_reads = SharedVersionReads(app.state.store)
         try:
             yield
         finally:

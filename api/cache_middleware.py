@@ -1,22 +1,21 @@
 """The response cache as a pure ASGI middleware, inside CORS and the request gate.
 
 A cached route's request reads the graph's version (in the threadpool: a store call never
-runs on the event loop), then is answered ``304`` if its ``If-None-Match`` names the ETag of
-that version and key, else from the cache, else by the app, whose ``200`` is kept as the
-bytes it sent.  The version is read before the app runs: an answer computed while a load
-commits is kept under the older version, which no later request asks for.
+runs on the event loop; concurrent requests share one read, ``version_reads``), then is
+answered ``304`` if its ``If-None-Match`` names the ETag of that version and key, else from
+the cache, else by the app, whose ``200`` is kept as the bytes it sent.  The version is
+read before the app runs: an answer computed while a load commits is kept under the older
+version, which no later request asks for.
 """
 
 from __future__ import annotations
 
 import logging
 
-import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scrutiny.api.cache import CACHE_CONTROL, Answer, ResponseCache, cache_key, cached_route, etag, matches
 from scrutiny.errors import ScrutinyError
-from scrutiny.graph.version import read_version
 
 log = logging.getLogger("scrutiny.api")
 
@@ -30,7 +29,7 @@ class ResponseCacheMiddleware:
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
-            version = await anyio.to_thread.run_sync(read_version, scope["app"].state.store)
+            version = await scope["app"].state.version_reads.read()
         except ScrutinyError as exc:  # the app answers with the store's error, uncached
             log.debug("graph version unreadable: %s", exc)
             return await self.app(scope, receive, send)
