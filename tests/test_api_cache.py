@@ -4,11 +4,15 @@ cache stays within its own bounds however many distinct requests come."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 import httpx
 import pytest
 
 from scrutiny.api.app import create_app
 from scrutiny.api.cache import ResponseCache
+from scrutiny.api.version_reads import SharedVersionReads
 from scrutiny.loaders.pipeline import expand, load_paths
 from tests.conftest import EXAMPLES, serve_app, store_env
 from tests.processes import cli
@@ -117,3 +121,37 @@ def test_an_answer_larger_than_the_cache_is_not_kept():
     cache.put("big", Answer(200, (), b"x" * 2_000))
     assert (len(cache), cache.bytes) == (0, 0)
 
+
+
+class _SlowStore:
+    """A store whose first version read blocks until released; it reads ``number`` as it starts."""
+
+    def __init__(self):
+        self.number, self.calls, self.release = 1, 0, threading.Event()
+
+    def run(self, cypher, params=None, **_):
+        self.calls += 1
+        seen = self.number
+        if self.calls == 1:
+            self.release.wait(60)
+        return [{"number": seen, "token": "t"}]
+
+
+def test_a_version_read_that_started_before_a_request_is_not_the_one_it_gets():
+    """Requests that come while a read runs share the next read, which sees a load that
+    committed meanwhile; the read already running answers only those that came before it."""
+    store = _SlowStore()
+
+    async def scenario():
+        reads = SharedVersionReads(store)
+        first = asyncio.ensure_future(reads.read())
+        while store.calls == 0:
+            await asyncio.sleep(0.01)
+        store.number = 2  # a load commits while the first read runs
+        later = [asyncio.ensure_future(reads.read()) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        store.release.set()
+        return await first, [await f for f in later]
+
+    assert asyncio.run(scenario()) == ("1-t", ["2-t", "2-t", "2-t"])
+    assert store.calls == 2  # three requests, one read
