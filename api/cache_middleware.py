@@ -15,7 +15,6 @@ import logging
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scrutiny.api.cache import CACHE_CONTROL, Answer, ResponseCache, cache_key, cached_route, etag, matches
-from scrutiny.errors import ScrutinyError
 
 log = logging.getLogger("scrutiny.api")
 
@@ -30,7 +29,7 @@ class ResponseCacheMiddleware:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
             version = await scope["app"].state.version_reads.read()
-        except ScrutinyError as exc:  # the app answers with the store's error, uncached
+        except Exception as exc:  # noqa: BLE001  (the app answers as it would uncached, its error included)
             log.debug("graph version unreadable: %s", exc)
             return await self.app(scope, receive, send)
         key = cache_key(scope["path"], scope["query_string"], headers.get("host", ""))
