@@ -2,7 +2,8 @@
 
 One store per process, opened at start-up and closed at shutdown; every read goes
 through the store's read-only path (FalkorDB's GRAPH.RO_QUERY, Neo4j read
-transactions).  Every error has one JSON shape (``pages.ErrorResponse``) and each
+transactions); read endpoints answer from a cache keyed by the graph's version
+(``api.cache``).  Every error has one JSON shape (``pages.ErrorResponse``) and each
 class of error one status code (``scrutiny.errors``).
 """
 
@@ -17,17 +18,21 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from scrutiny.api.cache import ResponseCache
+from scrutiny.api.cache_middleware import ResponseCacheMiddleware
 from scrutiny.api.gate import RequestGate
 from scrutiny.api.pages import HTTP_CODES, NOT_A_DATE, error
+from scrutiny.api.version_reads import SharedVersionReads
 from scrutiny.errors import QueryParameterError, ScrutinyError, StoreCorrupt, StoreUnavailable, bad_date
 from scrutiny.settings import Settings, cors_origins, get_settings, ingest_key
 
 log = logging.getLogger("scrutiny.api")
 
 
-def create_app(settings: Settings | None = None, store=None) -> FastAPI:
-    """The app; ``store`` lets a caller share an open store (tests, ``scrutiny serve``).
-    Settings a server must not start with (a short API key) raise ConfigError here."""
+def create_app(settings: Settings | None = None, store=None, cache: ResponseCache | None = None) -> FastAPI:
+    """The app; ``store`` lets a caller share an open store (tests, ``scrutiny serve``), ``cache``
+    a response cache of other bounds.  Settings a server must not start with (a short API key)
+    raise ConfigError here."""
     settings = settings or get_settings()
     ingest_key(settings.api_key)  # settings built with model_copy skip the validator
 
@@ -36,6 +41,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
         from scrutiny.graph.stores.base import open_store
         own = store is None
         app.state.store = open_store(settings) if own else store
+        app.state.version_reads = SharedVersionReads(app.state.store)
         try:
             yield
         finally:
@@ -50,8 +56,11 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
                                      "who was asked to account for what, what was promised, and "
                                      "whether it was done, each with its exact quote and source.")
     app.state.settings = settings
+    app.state.cache = cache if cache is not None else ResponseCache()
     _errors(app)
     from scrutiny.api import dossiers, exports, index, ingest, routes, saved, views
+    # innermost: CORS headers (which depend on the request's Origin) are added outside the cache
+    app.add_middleware(ResponseCacheMiddleware, cache=app.state.cache)
     if origins := cors_origins(settings):  # off unless set: a browser page elsewhere reads nothing
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["X-API-Key"])

@@ -62,7 +62,8 @@ def _concrete(cls) -> list[type]:
 def _schema_classes() -> list[type]:
     classes = [c for c in vars(_schema).values()
                if isinstance(c, type) and issubclass(c, StructuredNode)]
-    return [c for c in classes if c not in _schema.ABSTRACT and c is not StructuredNode]
+    left_out = (*_schema.ABSTRACT, *_schema.BOOKKEEPING, StructuredNode)
+    return [c for c in classes if c not in left_out]
 
 
 def _label_spec(cls) -> LabelSpec:

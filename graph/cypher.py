@@ -14,6 +14,7 @@ from typing import Any
 
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.model import Graph
+from scrutiny.graph.schema import BOOKKEEPING
 
 BATCH_SIZE = 500
 
@@ -123,7 +124,8 @@ BACKFILLS = (
 
 def neo4j_schema_statements() -> list[str]:
     """Constraints and indexes for Neo4j 5, derived from the schema."""
-    out = []
+    out = [f"CREATE CONSTRAINT {cls.__name__.lower()}_key IF NOT EXISTS "
+           f"FOR (n:{cls.__name__}) REQUIRE n.key IS UNIQUE" for cls in BOOKKEEPING]
     for label, spec in CATALOG.labels.items():
         out.append(f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS "
                    f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")

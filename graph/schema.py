@@ -259,5 +259,21 @@ class StatusUpdate(MeetingEvent):
     refers_to = RelationshipTo("Meeting", "REFERS_TO")  # "Action No. 18 from the meeting held on ..."
 
 
+# -- bookkeeping -------------------------------------------------------------------
+
+
+class GraphVersion(StructuredNode):
+    """The one node (key ``graph``) that every load, restore and derivation bumps in the
+    transaction that changes the graph: a cached answer names the version it was read at
+    (``graph.version``).  ``number`` counts the bumps; ``token`` is new at each one, so a graph
+    emptied or restored and bumped again never repeats an earlier version."""
+
+    key = _key()
+    number = IntegerProperty()
+    token = StringProperty()
+
+
 #: Bases that declare shared properties but are not labels of their own.
 ABSTRACT = (LabelledNode, Actor, Subject, MeetingEvent)
+#: Labels that state no accountability fact: no legend, export, count or saved query sees them.
+BOOKKEEPING = (GraphVersion,)

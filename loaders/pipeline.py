@@ -27,6 +27,7 @@ from scrutiny.graph.cypher import (
     upsert_statements,
 )
 from scrutiny.graph.stores.base import Store
+from scrutiny.graph.version import bump_statement
 from scrutiny.loaders.ahead import ExtractAhead
 from scrutiny.loaders.extract.limited import extract_limited
 from scrutiny.loaders.extract.version import extractor_version
@@ -73,7 +74,7 @@ def expand(paths: Iterable[str]) -> list[Path]:
 def purge_incomplete(store: Store) -> int:
     rows = store.run("MATCH (d:Document) WHERE d.complete = false RETURN d.key AS key")
     for row in rows:
-        store.write(delete_document_statements(row["key"]))
+        store.write([*delete_document_statements(row["key"]), bump_statement()])
     return len(rows)
 
 
@@ -110,17 +111,17 @@ def completion_statement(doc_key: str) -> Statement:
 
 def write_document(store: Store, statements: list[Statement], doc_key: str) -> None:
     """The document's statements and, last in the same transaction, its mark of completion,
-    so that a crash leaves the document whole or absent.
+    so that a crash leaves the document whole or absent; the graph's version is bumped with them.
 
     A statement that fails rolls the transaction back on Neo4j; the embedded store's
     MULTI/EXEC does not, and would leave the rest written and marked complete, so a
     document whose write failed is removed again.
     """
     try:
-        store.write([*statements, completion_statement(doc_key)])
+        store.write([*statements, completion_statement(doc_key), bump_statement()])
     except ScrutinyError:
         try:
-            store.write(delete_document_statements(doc_key))
+            store.write([*delete_document_statements(doc_key), bump_statement()])
         except ScrutinyError:
             pass  # the store itself is failing; the error that matters is the first
         raise
@@ -169,7 +170,7 @@ def load_document(store: Store, doc: DocumentText, settings: Settings, warnings:
         return "skipped"
     extraction = extracted() if extracted else extract_limited(doc, settings)  # under the limits of parsing
     if loaded_by == "earlier":
-        store.write(delete_document_statements(doc.id))
+        store.write([*delete_document_statements(doc.id), bump_statement()])
     if warnings is not None and not any(e.type in ACCOUNTABLE for e in extraction.events):
         warnings.append(NOTHING_FOUND)
     graph = to_graph(extraction)

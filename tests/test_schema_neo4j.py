@@ -8,6 +8,7 @@ import io
 
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS
+from scrutiny.graph.schema import BOOKKEEPING
 
 
 def _drop_schema(store) -> None:
@@ -53,8 +54,9 @@ def test_ensure_schema_creates_what_neomodel_installs_from_the_same_classes(neo4
         _drop_schema(store)
         store.ensure_schema()
         ours = _schema(store)
+        labels = [*CATALOG.labels, *(cls.__name__ for cls in BOOKKEEPING)]  # the version's key too
         assert ours["constraints"] == by_neomodel["constraints"] == {
-            (label, "key", "UNIQUENESS") for label in CATALOG.labels}
+            (label, "key", "UNIQUENESS") for label in labels}
         assert ours["indexes"] == by_neomodel["indexes"]
         assert {(label, prop, "RANGE") for label, spec in CATALOG.labels.items() for prop in spec.indexed} \
             <= ours["indexes"]

@@ -24,6 +24,7 @@ from falkordb.graph import Graph as FalkorGraph
 from scrutiny.errors import QueryParameterError, QueryTimeout, StoreError, StoreUnavailable
 from scrutiny.graph.catalog import CATALOG
 from scrutiny.graph.cypher import QUOTED_LABELS, Statement
+from scrutiny.graph.schema import BOOKKEEPING
 from scrutiny.graph.stores.base import WriteSummary, candidate_limit, fulltext_terms, rank_hits
 from scrutiny.graph.stores.faults import corrupt
 from scrutiny.graph.stores.results import falkor_rows
@@ -166,8 +167,9 @@ class EmbeddedStore:
     def ensure_schema(self) -> None:
         """Exact-match indexes, unique key constraints and the quote full-text index."""
         have = self._indexed()
-        for label, spec in CATALOG.labels.items():
-            for prop in ("key", *spec.indexed):
+        indexed = {label: ("key", *spec.indexed) for label, spec in CATALOG.labels.items()}
+        for label, props in {**indexed, **{cls.__name__: ("key",) for cls in BOOKKEEPING}}.items():
+            for prop in props:
                 if (label, prop) not in have:
                     self._create(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             self._unique(label)
@@ -222,7 +224,8 @@ class EmbeddedStore:
         if not rows:
             return []
         stats = rows[0]
-        return ([{"kind": "node", "name": k, "count": n} for k, n in stats["labels"].items()]
+        return ([{"kind": "node", "name": k, "count": n} for k, n in stats["labels"].items()
+                 if k in CATALOG.labels]  # not the bookkeeping labels: they state no fact
                 + [{"kind": "relationship", "name": k, "count": n} for k, n in stats["relTypes"].items()])
 
     def close(self) -> None:

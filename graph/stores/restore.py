@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import IO
 
 import redis
+from falkordb import FalkorDB
 
 from scrutiny.errors import StoreError
 from scrutiny.graph.stores.backup import INFO, SNAPSHOT, count_documents, wait_for_log_rewrite
 from scrutiny.graph.stores.server import ServerDir, other_clients, shutdown
+from scrutiny.graph.version import bump_statement
 
 LOG_DIR = "appendonlydir"
 CHUNK = 1 << 20
@@ -95,12 +97,20 @@ def _rebuild_log(server: ServerDir, graph: str) -> int:
     conn = server.client("scrutiny-restore")
     try:
         documents = count_documents(conn, graph)
+        _bump(conn, graph)
         conn.config_set("appendonly", "yes")
         wait_for_log_rewrite(conn)
     finally:
         conn.close()
     _stop(server)
     return documents
+
+
+def _bump(conn: redis.Redis, graph: str) -> None:
+    """A new graph version in the restored files: no answer cached from the graph before the
+    restore (or from the one backed up) can match it."""
+    bump = bump_statement()
+    FalkorDB(connection_pool=conn.connection_pool).select_graph(graph).query(bump.cypher, bump.params)
 
 
 def _stop(server: ServerDir) -> None:

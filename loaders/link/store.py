@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scrutiny.graph.cypher import Statement, upsert_statements
 from scrutiny.graph.model import Graph
 from scrutiny.graph.stores.base import Store
+from scrutiny.graph.version import bump_statement
 from scrutiny.loaders.keys import RESPONSE_MARK, response_key, scoped_prefix
 from scrutiny.loaders.kinds import CommitmentStatus, UpdateStatus
 from scrutiny.loaders.link import evidence
@@ -95,7 +96,8 @@ def body_statements(store: Store, body: str, today: str) -> list[Statement]:
     return [*clear_statements(body), *upsert_statements(graph),
             # A later document may spell the body's name differently: its meetings follow.
             Statement("MATCH (b:Body {key: $body})<-[:HELD_BY]-(m:Meeting) SET m.body = b.name", params),
-            Statement("MATCH (b:Body {key: $body}) SET b.stale = false", params)]
+            Statement("MATCH (b:Body {key: $body}) SET b.stale = false", params),
+            bump_statement()]  # in the same transaction: no cached answer outlives the old links
 
 
 def _people(store: Store, body: str, g: Graph) -> None:

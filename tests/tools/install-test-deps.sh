@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser, Cypher-checker and Neo4j tests need, once: Debian's chromium,
-# the pinned npm package @neo4j-cypher/language-support, and Neo4j 5 from Maven Central.
+# the pinned npm package @neo4j-cypher/language-support, and Neo4j 5 from Maven Central;
+# and Debian's wrk, bench/api.py's load generator (without it the bench uses a Python client).
 # Idempotent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,6 +14,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   else
     echo "chromium not found and cannot be installed here: browser tests will be skipped" >&2
   fi
+fi
+
+if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing Debian's wrk for bench/api.py"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || echo "wrk not installed" >&2
 fi
 
 if [ -f "$here/cypher-lint/package.json" ] && [ ! -d "$here/cypher-lint/node_modules/@neo4j-cypher" ]; then
