@@ -53,7 +53,16 @@ def entity(store, kind: str, key: str) -> dict[str, Any]:
         "RETURN e.quote AS quote, e.start AS start, e.end AS end, d.key AS document, "
         "coalesce(d.url, d.source) AS source, m.date AS meeting_date "
         "ORDER BY meeting_date, source, start", {"key": key})
-    return {"kind": kind, "key": key, **props, "provenance": evidence}
+    return {**_own_kind_apart(kind, props), "kind": kind, "key": key, "provenance": evidence}
+
+
+def _own_kind_apart(kind: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A node's own ``kind`` property (a finding's "recommendation", a body's "panel") as
+    ``finding_kind``/``body_kind``: ``kind`` always names what the entity is."""
+    own = {k: v for k, v in props.items() if k != "kind"}
+    if "kind" in props:
+        own[f"{kind.replace('-', '_')}_kind"] = props["kind"]
+    return own
 
 
 def find_named(store, text: str, limit: int = 20) -> list[dict[str, Any]]:
