@@ -14,7 +14,7 @@ from scrutiny.viz import folds
 from scrutiny.viz.network import write_view
 from scrutiny.viz.views import query_view
 from tests.browser import Page
-from tests.conftest import kent
+from tests.conftest import bundled, kent
 
 DRAWN = "window.scrutinyNetwork.body.nodeIndices"
 SHUT = f"{DRAWN}.filter(id => window.scrutinyNetwork.isCluster(id))"
@@ -134,3 +134,31 @@ def test_each_folded_layout_places_every_node_drawn_in_it_and_nothing_folded_awa
         drawn = {f"{n.label}/{n.key}" for n in g.nodes.values()} - away | (ids - {opened})
         assert set(placed) == drawn
         assert len({tuple(p) for p in placed.values()}) == len(placed)  # no two nodes on one spot
+
+
+def test_grouping_by_body_draws_one_node_per_body_and_a_click_opens_one(graphs, tmp_path, page):
+    store = bundled(graphs, "embedded")[0]  # the bundled minutes: five bodies' meetings
+    g, heading, left_out = query_view(store, "accountability-chains", {}, 500, 1000)
+    fold = folds.folds(g)
+    assert len(fold["bodies"]) >= 2
+    page.open(write_view(g, heading, tmp_path / "bodies.html", left_out))
+    page.evaluate("document.getElementById('group-bodies').click(); true")
+    assert {b["id"] for b in fold["bodies"]} <= set(page.evaluate(SHUT))
+    body = max(fold["bodies"], key=lambda b: b["holds"])
+    meetings = {m["id"]: m for m in fold["meetings"]}
+    shown = {folds.meeting_fold(n) if folds.meeting_fold(n) in meetings else f"{n.label}/{n.key}"
+             for n in g.nodes.values() if folds.body_group(n) == body["id"]}
+    before = page.evaluate(f"{DRAWN}.length")
+    _click(page, _on_screen(page, body["id"]))
+    assert page.evaluate(f"{DRAWN}.length") == before - 1 + len(shown)
+    assert shown <= set(page.evaluate(DRAWN))
+
+
+def test_a_capped_view_says_how_many_it_left_out_and_how_to_see_them(graphs, tmp_path, page):
+    store = kent(graphs, "embedded")[0]
+    g, heading, left_out = query_view(store, "accountability-chains", {"body": "kent"}, 40, 1000)
+    assert len(g.nodes) == 40 and left_out > 0
+    page.open(write_view(g, heading, tmp_path / "capped.html", left_out))
+    note = page.evaluate("document.querySelector('.note').textContent")
+    assert f"Showing 40 nodes; {left_out} more were reached and left out, the least connected first" in note
+    assert "--max-nodes" in note and "max_nodes=" in note

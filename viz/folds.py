@@ -80,6 +80,7 @@ def _bodies(g: Graph) -> list[dict[str, Any]]:
     for node in g.nodes.values():
         if body_group(node):
             members[body_group(node)].append(node)
+    members = {gid: nodes for gid, nodes in members.items() if len(nodes) > 1}  # one node needs no group
     if len(members) < 2:
         return []
     return [{"id": gid, "shape": BODY_SHAPE, "color": FOLDED_COLOUR,
