@@ -162,3 +162,18 @@ def test_a_capped_view_says_how_many_it_left_out_and_how_to_see_them(graphs, tmp
     note = page.evaluate("document.querySelector('.note').textContent")
     assert f"Showing 40 nodes; {left_out} more were reached and left out, the least connected first" in note
     assert "--max-nodes" in note and "max_nodes=" in note
+
+
+@pytest.mark.parametrize("layout", ["spring", "physics"])
+def test_a_folded_view_in_another_layout_opens_its_meetings_where_they_were(kent_all, tmp_path, page, layout):
+    g, _ = kent_all
+    fold = folds.folds(g, chain=False)
+    assert fold["layouts"] == {}  # only the chain layout is computed per state
+    page.open(write_view(g, "Kent", tmp_path / f"{layout}.html", layout=layout, fold=True))
+    assert len(page.evaluate(SHUT)) == len(fold["meetings"])
+    meeting = fold["meetings"][0]
+    before = page.evaluate(f"{DRAWN}.length")
+    page.evaluate(f"window.scrutinyView.openFold({meeting['id']!r}); true")
+    assert page.evaluate(f"{DRAWN}.length") == before - 1 + meeting["holds"]
+    placed = page.evaluate("Object.values(window.scrutinyNetwork.getPositions()).flatMap(p => [p.x, p.y])")
+    assert placed and all(isinstance(v, int | float) for v in placed)  # no NaN: JSON would give None

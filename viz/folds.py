@@ -40,12 +40,13 @@ def body_group(node: Node) -> str:
     return f"body:{body}" if body else ""
 
 
-def folds(g: Graph, fold: bool | None = None) -> dict[str, Any]:
+def folds(g: Graph, fold: bool | None = None, chain: bool = True) -> dict[str, Any]:
     """The page's folds: ``meetings``, ``folded`` on opening (``fold``: always, never, or,
     with None, in a view of more than ``FOLD_OVER`` nodes), and ``bodies``; the reader can
     fold meetings or group bodies with a button.  ``layouts`` says where each node drawn sits
     with every meeting folded (``""``) and with one of them open (its id): one meeting opens
-    at a time, so every state the page can be in has its chain layout computed here."""
+    at a time, so every state the page can be in has its chain layout computed here (with
+    ``chain`` false, none: a fold sits amid what it holds)."""
     held: dict[str, list[Node]] = defaultdict(list)
     for node in g.nodes.values():
         if meeting_fold(node):
@@ -54,7 +55,7 @@ def folds(g: Graph, fold: bool | None = None) -> dict[str, Any]:
     folded = bool(meetings) and (len(g.nodes) > FOLD_OVER if fold is None else fold)
     shut = {m["id"] for m in meetings}
     return {"meetings": meetings, "folded": folded, "bodies": _bodies(g),
-            "layouts": {opened: _placed(g, shut - {opened}) for opened in ["", *sorted(shut)]} if shut else {}}
+            "layouts": {opened: _placed(g, shut - {opened}) for opened in ["", *sorted(shut)]} if chain else {}}
 
 
 def _meeting(fid: str, nodes: list[Node]) -> dict[str, Any]:

@@ -80,7 +80,7 @@ def network(g: Graph, heading: str, left_out: int = 0, layout: str = "chain", fo
                      label=words, arrows="to", color="#888888" if words else "#cccccc", dashes=not words)
     net.set_options(_options(physics=layout == "physics"))
     net.view_meta = {"left_out": left_out, "shown": len(g.nodes), "legend": styles.legend(g),
-                     "folds": folds.folds(g, fold)}
+                     "folds": folds.folds(g, fold, chain=layout == "chain")}
     return net
 
 
