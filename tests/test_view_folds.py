@@ -10,11 +10,13 @@ import json
 import pytest
 from PIL import Image
 
+from scrutiny.api.app import create_app
+from scrutiny.graph.model import Graph
 from scrutiny.viz import folds
 from scrutiny.viz.network import write_view
 from scrutiny.viz.views import query_view
 from tests.browser import Page
-from tests.conftest import bundled, kent
+from tests.conftest import bundled, kent, serve_app
 
 DRAWN = "window.scrutinyNetwork.body.nodeIndices"
 SHUT = f"{DRAWN}.filter(id => window.scrutinyNetwork.isCluster(id))"
@@ -177,3 +179,41 @@ def test_a_folded_view_in_another_layout_opens_its_meetings_where_they_were(kent
     assert page.evaluate(f"{DRAWN}.length") == before - 1 + meeting["holds"]
     placed = page.evaluate("Object.values(window.scrutinyNetwork.getPositions()).flatMap(p => [p.x, p.y])")
     assert placed and all(isinstance(v, int | float) for v in placed)  # no NaN: JSON would give None
+
+
+def test_a_folded_meetings_hostile_body_name_shows_literally_and_runs_nothing(tmp_path, page):
+    hostile = "<img src=x onerror=\"window.pwned = 1; alert(1)\"><script>window.pwned = 2</script> Panel"
+    g = Graph()
+    for n, label in enumerate(("Question", "Commitment")):
+        g.add_node(label, f"hostile#{n}", doc="sha256:hostile", quote=f"{hostile} said {n}", start=n, end=n + 1,
+                   meeting_date="2024-03-03", meeting_key="hostile|2024-03-03", body=hostile)
+    html = write_view(g, "Hostile", tmp_path / "hostile.html", fold=True)
+    page.open(html)
+    fold = folds.meeting_fold(next(iter(g.nodes.values())))
+    assert page.evaluate(SHUT) == [fold]
+    label = page.evaluate(f"window.scrutinyNetwork.body.nodes[{fold!r}].options.label")
+    assert "<img src=x onerror=" in label  # the body's name as the minutes give it, drawn as text
+    page.evaluate(f"window.scrutinyNetwork.body.emitter.emit('click', {{nodes: [{fold!r}], edges: []}}); true")
+    assert page.evaluate(f"{DRAWN}.length") == 2
+    assert page.evaluate("document.querySelectorAll('img, body script[src]').length") == 0
+    assert page.evaluate("typeof window.pwned") == "undefined" and page.dialogs() == []
+    assert page.requests() == [html.as_uri()]
+
+
+@pytest.fixture(scope="module")
+def api_url(graphs):
+    store, settings = kent(graphs, "embedded")
+    server, thread, url = serve_app(create_app(settings, store=store))
+    yield url
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+def test_a_served_view_folds_when_big_unless_asked_not_to(api_url, page):
+    view = f"{api_url}/views/query/accountability-chains?body=kent"
+    page.open(view)
+    assert len(page.evaluate(SHUT)) == 9
+    page.open(view + "&fold=false")
+    assert page.evaluate(SHUT) == [] and page.evaluate(f"{DRAWN}.length") > folds.FOLD_OVER
+    page.open(view + "&since=2017-11-01&fold=true")
+    assert len(page.evaluate(SHUT)) == 5

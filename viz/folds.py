@@ -66,7 +66,7 @@ def _meeting(fid: str, nodes: list[Node]) -> dict[str, Any]:
     said = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     kept = ", ".join(f"{states[s]} {s}" for s in PRESSING if states[s])
     return {"id": fid, "body_group": body_group(nodes[0]), "shape": MEETING_SHAPE,
-            "label": labels.wrapped(f"{when}: {len(nodes)} folded", lines=1) + "\n"
+            "label": labels.wrapped(f"{when}: {len(nodes)} folded" if when else f"{len(nodes)} folded", lines=1) + "\n"
                      + labels.short(labels.short_body(first.get("body")), labels.LINE),
             "title": "\n".join(x for x in (f"Meeting, {first.get('body') or 'body not named'}, {when}",
                                             said, f"commitments: {kept}" if kept else "",
