@@ -58,7 +58,7 @@ def _part(store, kind: str, key: str, body: str | None) -> Part:
     named = reads.linked(store, label, key)
     near = reads.under_item(store, facts["title"]) if kind == "report" else {}
     return Part(kind=kind, key=key, title=facts.get("title") or key,
-                finding_kind=facts.get("kind") if kind == "finding" else None,
+                finding_kind=facts.get("finding_kind") if kind == "finding" else None,
                 quote=facts.get("quote") if kind == "finding" else None,
                 threads=threads_of(store, named, near, body))
 

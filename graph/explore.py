@@ -12,11 +12,14 @@ from typing import Any
 
 from scrutiny.errors import NotFound, QueryParameterError, unknown_name
 from scrutiny.graph.catalog import CATALOG
+from scrutiny.graph.label_facts import labels_of
 from scrutiny.graph.model import Graph
 
 KINDS = {spec.facts.kind: spec.name for spec in CATALOG.shown()}  # "status-update" -> "StatusUpdate"
 KIND_OF = {label: kind for kind, label in KINDS.items()}
 NAMED = tuple(spec.name for spec in CATALOG.shown() if spec.facts.named)  # what a search by name looks through
+#: What happens at a meeting: a view folds these by the meeting they were said at.
+AT_MEETINGS = labels_of("event", "structure") - {"Document"}
 #: What a node shows: no document text, which can be megabytes.
 SHOWN = ("name", "title", "quote", "date", "meeting_date", "status", "due", "due_date",
          "url", "source", "kind", "published", "response_due", "number", "honorific", "doc",
@@ -53,7 +56,16 @@ def entity(store, kind: str, key: str) -> dict[str, Any]:
         "RETURN e.quote AS quote, e.start AS start, e.end AS end, d.key AS document, "
         "coalesce(d.url, d.source) AS source, m.date AS meeting_date "
         "ORDER BY meeting_date, source, start", {"key": key})
-    return {"kind": kind, "key": key, **props, "provenance": evidence}
+    return {**_own_kind_apart(kind, props), "kind": kind, "key": key, "provenance": evidence}
+
+
+def _own_kind_apart(kind: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A node's own ``kind`` property (a finding's "recommendation", a body's "panel") as
+    ``finding_kind``/``body_kind``: ``kind`` always names what the entity is."""
+    own = {k: v for k, v in props.items() if k != "kind"}
+    if "kind" in props:
+        own[f"{kind.replace('-', '_')}_kind"] = props["kind"]
+    return own
 
 
 def find_named(store, text: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -189,3 +201,17 @@ def _name_bodies(store, g: Graph) -> None:
     for ref, body in scoped.items():
         if body in names:
             g.nodes[ref].props["body"] = names[body]
+
+
+def name_meetings(store, g: Graph) -> None:
+    """Each event's, agenda item's and meeting's meeting (``meeting_key``) and the body that
+    held it (``body``), read from its minutes in one query: what a view groups them by."""
+    held = {ref: n.props["doc"] for ref, n in g.nodes.items() if ref[0] in AT_MEETINGS and n.props.get("doc")}
+    rows = store.run(
+        "UNWIND $keys AS k MATCH (:Document {key: k})-[:RECORDS]->(m:Meeting) "
+        "RETURN k AS doc, m.key AS meeting, m.body AS body ORDER BY doc, meeting",
+        {"keys": sorted(set(held.values()))}) if held else []
+    meetings = {r["doc"]: r for r in reversed(rows)}  # a document records one meeting; the first if more
+    for ref, doc in held.items():
+        if doc in meetings:
+            g.nodes[ref].props.update(meeting_key=meetings[doc]["meeting"], body=meetings[doc]["body"])

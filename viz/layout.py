@@ -18,7 +18,9 @@ COLUMN_GAP, ROW_GAP = 195, 96
 PAPERS, ASKERS, QUESTIONS, ANSWERERS, ANSWERS, COMMITMENTS, OWERS, LATER = range(8)
 COLUMN_OF = {"Report": PAPERS, "Finding": PAPERS, "Question": QUESTIONS, "Resolution": QUESTIONS,
              "Answer": ANSWERS, "Commitment": COMMITMENTS, "StatusUpdate": LATER, "AgendaItem": LATER,
-             "Meeting": LATER}
+             "Meeting": LATER, "MeetingFold": COMMITMENTS}
+#: A meeting's events folded into one node (``viz/folds.py``) sit where its commitments would.
+FOLD = "MeetingFold"
 #: An actor's column is the part it plays most: asking, answering or owing.
 ACTOR_COLUMN = {"ASKED_BY": ASKERS, "ADDRESSED_TO": ANSWERERS, "GIVEN_BY": ANSWERERS,
                 "OWED_BY": OWERS, "OWED_TO": ASKERS}

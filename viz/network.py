@@ -20,7 +20,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from pyvis.network import Network
 
 from scrutiny.graph.model import Graph, node_id, to_networkx
-from scrutiny.viz import labels, styles
+from scrutiny.viz import folds, labels, styles
 from scrutiny.viz import layout as chain_layout
 
 ASSETS = Path(__file__).parent / "assets"
@@ -60,10 +60,12 @@ def _node(net: Network, ref, node, place) -> None:
                  kind=looks.display, quote=p.get("quote") or "", name=p.get("name") or p.get("title") or "",
                  meeting=p.get("meeting_date") or p.get("date") or "", source=p.get("source") or "",
                  status=p.get("status") or "", due=p.get("due_date") or p.get("due") or "",
-                 search=" ".join(str(p[k]) for k in SEARCHED if p.get(k)).lower(), **extra)
+                 search=" ".join(str(p[k]) for k in SEARCHED if p.get(k)).lower(),
+                 fold=folds.meeting_fold(node), body_group=folds.body_group(node), **extra)
 
 
-def network(g: Graph, heading: str, left_out: int = 0, layout: str = "chain") -> Network:
+def network(g: Graph, heading: str, left_out: int = 0, layout: str = "chain", fold: bool | None = None) -> Network:
+    """The view; ``fold`` folds each meeting's events into one node (None: in a big view)."""
     net = Network(height="100vh", width="100%", directed=True, heading=heading,
                   cdn_resources="in_line")
     placed = {"chain": chain_layout.positions, "spring": positions}.get(layout, lambda _: {})(g)
@@ -77,7 +79,8 @@ def network(g: Graph, heading: str, left_out: int = 0, layout: str = "chain") ->
         net.add_edge(node_id(edge.source), node_id(edge.target), title=edge.type.replace("_", " ").lower(),
                      label=words, arrows="to", color="#888888" if words else "#cccccc", dashes=not words)
     net.set_options(_options(physics=layout == "physics"))
-    net.view_meta = {"left_out": left_out, "shown": len(g.nodes), "legend": styles.legend(g)}
+    net.view_meta = {"left_out": left_out, "shown": len(g.nodes), "legend": styles.legend(g),
+                     "folds": folds.folds(g, fold, chain=layout == "chain")}
     return net
 
 
@@ -105,8 +108,9 @@ def render(net: Network) -> str:
     return net.generate_html()
 
 
-def write_view(g: Graph, heading: str, out: Path, left_out: int = 0, layout: str = "chain") -> Path:
+def write_view(g: Graph, heading: str, out: Path, left_out: int = 0, layout: str = "chain",
+               fold: bool | None = None) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(network(g, heading, left_out, layout)), encoding="utf-8")
+    out.write_text(render(network(g, heading, left_out, layout, fold)), encoding="utf-8")
     return out

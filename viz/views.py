@@ -51,7 +51,9 @@ def _drawn(store, roots: list[tuple[str, str]], depth: int, cap: int, heading: s
     nodes, then cut to ``cap`` leaving out the least connected first."""
     g, left_out = explore.merged_neighbourhoods(store, roots, depth, cap * REACH)
     left_out += explore.with_people(store, g, cap * REACH)
-    return g, heading, left_out + least_connected_out(g, cap)
+    left_out += least_connected_out(g, cap)
+    explore.name_meetings(store, g)
+    return g, heading, left_out
 
 
 def least_connected_out(g: Graph, cap: int) -> int:

@@ -6,6 +6,7 @@ import click
 
 from scrutiny.cli import configured_store, data_dir_option, main, read_settings, settings_for
 from scrutiny.cli.saved_queries import parse_params
+from scrutiny.viz.folds import FOLD_OVER
 
 
 @main.command()
@@ -19,8 +20,10 @@ from scrutiny.cli.saved_queries import parse_params
 @click.option("--layout", type=click.Choice(["chain", "spring", "physics"]), default="chain",
               help="chain: columns from report to fulfilment, earliest at the top (the same every time); "
                    "spring: networkx's seeded layout; physics: settles in the browser.")
+@click.option("--fold/--no-fold", default=None,
+              help=f"Fold each meeting's events into one node a click opens (default: over {FOLD_OVER} nodes).")
 @data_dir_option
-def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
+def view(target, query_name, pairs, out, depth, max_nodes, layout, fold, data_dir):
     """Write a self-contained network view (works offline) of an entity or a saved query.
 
     Examples: scrutiny view Boyes --out boyes.html;
@@ -38,7 +41,7 @@ def view(target, query_name, pairs, out, depth, max_nodes, layout, data_dir):
         else:
             drawn = entity_view(store, target, depth, cap)
     graph, heading, left_out = drawn
-    path = write_view(graph, heading, out, left_out, layout)
+    path = write_view(graph, heading, out, left_out, layout, fold)
     note = f"; {left_out} more left out (raise --max-nodes)" if left_out else ""
     click.echo(f"{path}: {len(graph.nodes)} nodes, {len(graph.edges)} links{note}")
 
