@@ -2,9 +2,10 @@
 
 Writing a document is the store's work and stays in the loading thread, in the order the
 documents came; extraction, the CPU-bound stage, runs ahead on worker threads, each with
-its own limited child process (``read.worker``), so on two cores two documents are
-extracted at once.  At most ``depth`` documents wait in flight: memory stays bounded
-however large the batch.
+its own limited child process (``read.worker``): ``load_workers`` documents are extracted
+at once while earlier ones are written.  At most ``depth`` documents wait in flight: memory
+stays bounded however large the batch.  (On two cores the store's server already keeps the
+second core busy, so the default is one worker; ``bench/load.py`` measures both.)
 """
 
 from __future__ import annotations

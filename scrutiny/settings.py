@@ -45,8 +45,8 @@ class Settings(BaseSettings):
     parse_memory_mb: int = Field(
         1_024, ge=64, description="Memory limit of the parsing and extracting worker process, in MiB.")
     load_workers: int = Field(
-        2, ge=1, le=64, description="Documents extracted at once while loading (each in its own limited "
-                                    "worker process); one per core is the fastest.")
+        1, ge=1, le=64, description="Documents extracted ahead at once while loading, each in its own limited "
+                                    "worker process; more than 1 pays only where the store is not what waits.")
     max_document_mb: int = Field(
         50, ge=1, description="Largest document read, in MiB; larger files are refused.")
     api_key: SecretStr | None = Field(
