@@ -62,3 +62,10 @@ def test_readme_layout_lists_every_package_folder_and_only_folders_that_exist():
     listed = set(re.findall(r"^\| `([\w/]+)/`", layout, re.M))
     assert dirs - {"viz/assets"} <= listed  # the views' assets are named in viz/'s row
     assert all((ROOT / folder).is_dir() for folder in listed)
+
+
+def test_every_picture_the_readme_shows_is_a_committed_png():
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert "docs/dossier.png" in pictures and "docs/kent-view.png" in pictures
+    for path in pictures:
+        assert (ROOT / path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", path
