@@ -212,7 +212,9 @@ def _load_one(store: Store, path: Path, doc: DocumentText | LoaderError,
         if isinstance(doc, LoaderError):
             raise doc
         notes = list(doc.warnings)
-        outcome = load_document(store, doc, settings, notes, extracted)
+        # no extraction was started for a text this build had loaded (``_jobs`` asked): skipped
+        # without asking the store again; one started is re-checked (the same text twice in a batch)
+        outcome = load_document(store, doc, settings, notes, extracted) if extracted else "skipped"
         report.warnings += [{"file": str(path), "warning": w} for w in notes]
         (report.loaded if outcome == "loaded" else report.skipped).append(str(path))
     except StoreUnavailable:

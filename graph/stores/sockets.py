@@ -27,18 +27,19 @@ SOCKET_PATH_MAX = 100  # AF_UNIX paths are limited to 107 bytes
 SOCKET_NAME = "server.sock"
 
 
-# The fallback socket's name: a 16-digit digest and ".sock", after the private directory.
-FALLBACK_NAME_LEN = 1 + 16 + len(".sock")
-
-
 def private_dir() -> Path:
     """The fallback directory for sockets whose path in the data directory is too long:
     under $XDG_RUNTIME_DIR, or under /tmp when that is unset or itself too long to hold one."""
-    for base in (os.environ.get("XDG_RUNTIME_DIR"), "/tmp"):
-        folder = Path(base or "/tmp") / f"scrutiny-{os.getuid()}"
-        if len(str(folder)) + FALLBACK_NAME_LEN <= SOCKET_PATH_MAX:
-            return folder
-    return Path("/tmp") / f"scrutiny-{os.getuid()}"
+    name = f"scrutiny-{os.getuid()}"
+    folder = Path(os.environ.get("XDG_RUNTIME_DIR") or "/tmp") / name
+    if len(str(folder / _fallback_name(Path("/")))) > SOCKET_PATH_MAX:
+        folder = Path("/tmp") / name
+    return folder
+
+
+def _fallback_name(root: Path) -> str:
+    """The socket's name in the private directory: a digest of the data directory."""
+    return f"{hashlib.sha1(str(root).encode()).hexdigest()[:16]}.sock"
 
 
 def socket_path(root: Path) -> str:
@@ -46,8 +47,7 @@ def socket_path(root: Path) -> str:
     path = str(root / SOCKET_NAME)
     if len(path) <= SOCKET_PATH_MAX:
         return path
-    digest = hashlib.sha1(str(root).encode()).hexdigest()[:16]
-    return str(private_dir() / f"{digest}.sock")
+    return str(private_dir() / _fallback_name(root))
 
 
 def ensure_private(path: str, root: Path) -> None:

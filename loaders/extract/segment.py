@@ -29,9 +29,10 @@ DECISION = re.compile(
     r"(?:(?<=RESOLVED)|(?<=Resolved)|(?<=AGREED)|(?<=Agreed))\s+(?:unanimously\s+)?(?=to\s+[a-z]+\b)|$)")
 # A decision line with no RESOLVED head, as ModernGov prints it under "Minutes:":
 # "That the minutes of the meeting held on 1 May 2025 ... be confirmed and signed".
-BARE_DECISION = re.compile(r"\s*That\s+[^\n]{3,300}?\b(?:be|is|are)\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
+PARTICIPLE = r"\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b"  # "be (formally) re-appointed", "is noted"
+BARE_DECISION = re.compile(rf"\s*That\s+[^\n]{{3,300}}?\b(?:be|is|are){PARTICIPLE}")
 # Under "Resolved that:", a later point reads "Mel Jones, Co-opted Member be re-appointed as Vice Chair".
-SUBJUNCTIVE_POINT = re.compile(r"[^\n]{3,300}?\bbe\s+(?:\w+ly\s+)?[a-z-]+(?:ed|en)\b")
+SUBJUNCTIVE_POINT = re.compile(rf"[^\n]{{3,300}}?\bbe{PARTICIPLE}")
 HEAD_THAT = re.compile(r"\s*+that\s*+(?::\s*+)?", re.I)
 ITEM_NUMBER = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s*$")
 ITEM_HEADING = re.compile(r"^\s*(?P<num>\d{1,3}[A-Z]?|\d{1,3}/\d{2,4})\.?\s+(?P<title>[A-Z][^a-z\n]{3,150})$")
